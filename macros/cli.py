@@ -1,0 +1,37 @@
+"""The ``playbooks`` command: validate content, export the site as Markdown, and more."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError
+from .library import load_library
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="playbooks", description="Community Playbooks content tools.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every YAML entry; exit 1 on any problem")
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="github: also print ::error annotations for GitHub Actions")
+
+    args = parser.parse_args(argv)
+    return {"validate": _validate}[args.command](args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        library = load_library(args.root)
+    except ContentError as err:
+        if args.format == "github":
+            for problem in err.problems:
+                print(problem.github_annotation())
+        print(err.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(library.section(s))} {s}" for s in ("playbooks", "pitfalls", "rituals", "stages"))
+    print(f"All entries are valid: {counts}.")
+    return 0

@@ -1,0 +1,111 @@
+"""Find, read, validate and link every entry of a project: the one entry point of the flow."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from .errors import ContentError, Problem
+from .linker import Library, link
+from .model import SECTIONS, Entry, build_entry
+from .schema import KINDS, Schemas, load_schemas
+from .yamlsource import Document, read_document
+
+CONTENT_DIR = "playbooks"
+SCHEMA_DIR = "schemas"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = {"index"}
+
+# the folder of each kind, relative to the project root
+FOLDERS = {kind: CONTENT_DIR if kind == "playbook" else f"{CONTENT_DIR}/{SECTIONS[kind]}" for kind in KINDS}
+_KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
+
+_cache: dict[Path, tuple[tuple, Library]] = {}
+
+
+def load_library(root: Path) -> Library:
+    """The linked library of the project at ``root``; raises ContentError listing every problem.
+
+    The result is cached on the files' names, sizes and modification times, so the MkDocs
+    hook and the macros module share one load per build, and an edit is picked up at once.
+    """
+    root = Path(root).resolve()
+    stamp = _fingerprint(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    library = _load(root)
+    _cache[root] = (stamp, library)
+    return library
+
+
+def load_schemas_of(root: Path) -> Schemas:
+    return load_schemas(Path(root) / SCHEMA_DIR)
+
+
+def entry_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every YAML file under playbooks/, with its kind ('' for a file in no known folder)."""
+    content = root / CONTENT_DIR
+    for dirpath, dirnames, filenames in os.walk(content):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath).relative_to(root).as_posix()
+        for name in sorted(filenames):
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                yield _KIND_OF_FOLDER.get(folder, ""), Path(dirpath) / name
+
+
+def _load(root: Path) -> Library:
+    schemas = load_schemas_of(root)
+    problems: list[Problem] = []
+    loaded: list[tuple[Entry, Document]] = []
+    for kind, path in entry_files(root):
+        display = path.relative_to(root).as_posix()
+        problem = _misplaced(kind, path, display)
+        if problem:
+            problems.append(problem)
+            continue
+        try:
+            document = read_document(path, display)
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        found = schemas.validate(kind, document)
+        if found:
+            problems.extend(found)
+            continue
+        loaded.append((build_entry(kind, path.stem, display, document.data), document))
+
+    library, link_problems = link(loaded, schemas.vocabularies)
+    problems.extend(link_problems)
+    if problems:
+        raise ContentError(problems)
+    return library
+
+
+def _misplaced(kind: str, path: Path, display: str) -> Problem | None:
+    if not kind:
+        folders = ", ".join(f"{k}s in {f}/" for k, f in FOLDERS.items())
+        return Problem(display, message="this folder holds no kind of entry", hint=f"put {folders}")
+    if path.suffix == ".yml":
+        return Problem(display, message="entries end in .yaml", hint=f"rename it to {path.stem}.yaml")
+    if not ID_PATTERN.match(path.stem):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-entry"
+        return Problem(display, message=f"'{path.stem}' is not a valid id (the file name is the id)",
+                       hint=f"use lowercase letters, digits and single hyphens: rename it to {suggestion}.yaml")
+    if path.stem in RESERVED_IDS:
+        return Problem(display, message=f"'{path.stem}' is reserved for the index page of the {kind}s",
+                       hint="choose another file name")
+    return None
+
+
+def _fingerprint(root: Path) -> tuple:
+    stamp = []
+    for folder in (root / CONTENT_DIR, root / SCHEMA_DIR):
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                stat = os.stat(os.path.join(dirpath, name))
+                stamp.append((dirpath, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stamp)

@@ -1,0 +1,247 @@
+"""Typed entries built from validated data. Nothing here reads files or renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Mapping
+
+LANGUAGES = ("en", "zh")
+
+# kind -> the folder of its pages and of its YAML files under playbooks/
+SECTIONS = {"playbook": "playbooks", "pitfall": "pitfalls", "ritual": "rituals", "stage": "stages"}
+KIND_OF_SECTION = {section: kind for kind, section in SECTIONS.items()}
+
+@dataclass(frozen=True)
+class Text:
+    """Contributor text in one or more languages; ``""`` holds text written for all of them."""
+
+    translations: Mapping[str, str]
+
+    @classmethod
+    def of(cls, raw: str | Mapping[str, str]) -> "Text":
+        if isinstance(raw, str):
+            return cls({"": raw.strip()})
+        return cls({lang: value.strip() for lang, value in raw.items()})
+
+    def has(self, lang: str) -> bool:
+        return lang in self.translations or "" in self.translations
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else in the first language that has it."""
+        for candidate in (lang, "", *LANGUAGES):
+            if candidate in self.translations:
+                return self.translations[candidate]
+        return next(iter(self.translations.values()))
+
+    def __str__(self) -> str:
+        return self.get(LANGUAGES[0])
+
+@dataclass(frozen=True)
+class Source:
+    title: Text
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: Text | None = None
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    kind: ClassVar[str]
+    id: str
+    file: str
+    title: Text
+    summary: Text
+    reviewed: str
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.kind]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.id)
+
+@dataclass(frozen=True)
+class Cadence:
+    every: str
+    day: str | None = None
+    time: str | None = None
+    note: Text | None = None
+
+@dataclass(frozen=True, kw_only=True)
+class Pitfall(Entry):
+    kind: ClassVar[str] = "pitfall"
+    severity: str
+    signs: tuple[Text, ...]
+    causes: tuple[Text, ...]
+    prevention: tuple[Text, ...]
+    remedy: tuple[Text, ...]
+    related: tuple[str, ...] = ()
+
+@dataclass(frozen=True, kw_only=True)
+class Ritual(Entry):
+    kind: ClassVar[str] = "ritual"
+    cadence: Cadence
+    duration: int
+    host: Text
+    steps: tuple[Text, ...]
+    why: Text
+    variations: tuple[tuple[str, Text], ...] = ()
+
+@dataclass(frozen=True, kw_only=True)
+class Stage(Entry):
+    kind: ClassVar[str] = "stage"
+    mode: str
+    practices: tuple[Text, ...]
+    risks: tuple[Text, ...]
+    move_on: tuple[Text, ...] = ()
+
+@dataclass(frozen=True)
+class Group:
+    type: str
+    size_min: int
+    size_max: int
+    platforms: tuple[str, ...]
+
+@dataclass(frozen=True)
+class Mission:
+    purpose: Text
+    for_others: Text
+    for_ourselves: Text
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: str
+    criteria: tuple[Text, ...]
+    why: Text
+
+@dataclass(frozen=True)
+class RitualUse:
+    ref: str
+    cadence: Cadence | None = None
+    note: Text | None = None
+
+@dataclass(frozen=True)
+class Level:
+    name: Text
+    criteria: Text
+    privileges: Text
+
+@dataclass(frozen=True)
+class Role:
+    name: Text
+    duties: Text
+
+@dataclass(frozen=True)
+class Feedback:
+    levels: tuple[Level, ...]
+    roles: tuple[Role, ...]
+    signals: tuple[Text, ...]
+
+@dataclass(frozen=True)
+class StageUse:
+    stage: str
+    lead: Text
+    practices: tuple[Text, ...]
+    move_on: tuple[Text, ...] = ()
+
+@dataclass(frozen=True)
+class PitfallUse:
+    ref: str
+    note: Text | None = None
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: Text
+    when: Text
+    owner: Text
+    see: tuple[str, str] | None = None  # (section, id)
+
+@dataclass(frozen=True)
+class Phase:
+    phase: str
+    items: tuple[ChecklistItem, ...]
+
+@dataclass(frozen=True, kw_only=True)
+class Playbook(Entry):
+    kind: ClassVar[str] = "playbook"
+    group: Group
+    mission: Mission
+    threshold: Threshold
+    rituals: tuple[RitualUse, ...]
+    feedback: Feedback
+    governance: tuple[StageUse, ...]
+    pitfalls: tuple[PitfallUse, ...]
+    checklists: tuple[Phase, ...]
+    related: tuple[str, ...] = ()
+
+ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
+
+# --- from validated data ----------------------------------------------------------------
+
+def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) -> Entry:
+    """Build the typed entry of ``kind`` from data that has passed its schema."""
+    common = dict(
+        id=entry_id, file=file, title=Text.of(data["title"]), summary=Text.of(data["summary"]),
+        reviewed=data["reviewed"], tags=tuple(data.get("tags", ())), sources=_sources(data.get("sources", ())),
+    )
+    if kind == "pitfall":
+        return Pitfall(**common, severity=data["severity"], signs=_texts(data["signs"]), causes=_texts(data["causes"]),
+                       prevention=_texts(data["prevention"]), remedy=_texts(data["remedy"]),
+                       related=tuple(data.get("related", ())))
+    if kind == "ritual":
+        return Ritual(**common, cadence=_cadence(data["cadence"]), duration=data["duration"], host=Text.of(data["host"]),
+                      steps=_texts(data["steps"]), why=Text.of(data["why"]),
+                      variations=tuple((p, Text.of(t)) for p, t in data.get("variations", {}).items()))
+    if kind == "stage":
+        return Stage(**common, mode=data["mode"], practices=_texts(data["practices"]), risks=_texts(data["risks"]),
+                     move_on=_texts(data.get("move_on", ())))
+    if kind == "playbook":
+        return _playbook(common, data)
+    raise ValueError(f"unknown kind {kind!r}")
+
+def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
+    group, mission, threshold, feedback = data["group"], data["mission"], data["threshold"], data["feedback"]
+    return Playbook(
+        **common,
+        group=Group(group["type"], group["size"]["min"], group["size"]["max"], tuple(group["platforms"])),
+        mission=Mission(Text.of(mission["purpose"]), Text.of(mission["for_others"]), Text.of(mission["for_ourselves"])),
+        threshold=Threshold(threshold["kind"], _texts(threshold["criteria"]), Text.of(threshold["why"])),
+        rituals=tuple(RitualUse(r["ref"], _cadence(r["cadence"]) if "cadence" in r else None, _maybe(r.get("note")))
+                      for r in data["rituals"]),
+        feedback=Feedback(
+            levels=tuple(Level(Text.of(v["name"]), Text.of(v["criteria"]), Text.of(v["privileges"]))
+                         for v in feedback["levels"]),
+            roles=tuple(Role(Text.of(r["name"]), Text.of(r["duties"])) for r in feedback["roles"]),
+            signals=_texts(feedback["signals"]),
+        ),
+        governance=tuple(StageUse(g["stage"], Text.of(g["lead"]), _texts(g["practices"]), _texts(g.get("move_on", ())))
+                         for g in data["governance"]),
+        pitfalls=tuple(PitfallUse(p["ref"], _maybe(p.get("note"))) for p in data["pitfalls"]),
+        checklists=tuple(
+            Phase(phase["phase"], tuple(
+                ChecklistItem(i["id"], Text.of(i["text"]), Text.of(i["when"]), Text.of(i["owner"]),
+                              tuple(i["see"].split("/", 1)) if "see" in i else None)  # type: ignore[arg-type]
+                for i in phase["items"]))
+            for phase in data["checklists"]
+        ),
+        related=tuple(data.get("related", ())),
+    )
+
+def _texts(raw: Any) -> tuple[Text, ...]:
+    return tuple(Text.of(t) for t in raw)
+
+def _maybe(raw: Any) -> Text | None:
+    return None if raw is None else Text.of(raw)
+
+def _cadence(raw: Any) -> Cadence:
+    if isinstance(raw, str):
+        return Cadence(raw)
+    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")))
+
+def _sources(raw: Any) -> tuple[Source, ...]:
+    return tuple(Source(Text.of(s["title"]), s.get("author"), s.get("year"), s.get("url"), _maybe(s.get("note")))
+                 for s in raw)
