@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
+from .export import export_site
 from .library import load_library
 
 
@@ -19,8 +20,23 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="github: also print ::error annotations for GitHub Actions")
 
+    export = commands.add_parser("export", help="write the site as plain Markdown plus an mkdocs.yml without macros")
+    export.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
+    export.add_argument("--lang", default="en", help="language of the pages (default: en)")
+
     args = parser.parse_args(argv)
-    return {"validate": _validate}[args.command](args)
+    handlers = {"validate": _validate, "export": _export}
+    try:
+        return handlers[args.command](args)
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    written = export_site(args.root, args.out, args.lang)
+    print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:

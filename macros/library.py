@@ -10,11 +10,13 @@ from typing import Iterator
 from .errors import ContentError, Problem
 from .linker import Library, link
 from .model import SECTIONS, Entry, build_entry
-from .schema import KINDS, Schemas, load_schemas
+from .schema import KINDS, load_schemas
 from .yamlsource import Document, read_document
 
 CONTENT_DIR = "playbooks"
 SCHEMA_DIR = "schemas"
+# the schemas belong to the engine, not to a content tree: fixtures and forks share them
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / SCHEMA_DIR
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = {"index"}
 
@@ -41,10 +43,6 @@ def load_library(root: Path) -> Library:
     return library
 
 
-def load_schemas_of(root: Path) -> Schemas:
-    return load_schemas(Path(root) / SCHEMA_DIR)
-
-
 def entry_files(root: Path) -> Iterator[tuple[str, Path]]:
     """Every YAML file under playbooks/, with its kind ('' for a file in no known folder)."""
     content = root / CONTENT_DIR
@@ -57,7 +55,10 @@ def entry_files(root: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _load(root: Path) -> Library:
-    schemas = load_schemas_of(root)
+    if not (root / CONTENT_DIR).is_dir():
+        raise ContentError([Problem(str(root), message=f"there is no {CONTENT_DIR}/ folder here",
+                                    hint="run the command from the project folder, or pass --root")])
+    schemas = load_schemas(SCHEMA_PATH)
     problems: list[Problem] = []
     loaded: list[tuple[Entry, Document]] = []
     for kind, path in entry_files(root):
@@ -102,7 +103,7 @@ def _misplaced(kind: str, path: Path, display: str) -> Problem | None:
 
 def _fingerprint(root: Path) -> tuple:
     stamp = []
-    for folder in (root / CONTENT_DIR, root / SCHEMA_DIR):
+    for folder in (root / CONTENT_DIR, SCHEMA_PATH):
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames.sort()
             for name in sorted(filenames):

@@ -153,12 +153,30 @@ class PitfallUse:
     note: Text | None = None
 
 @dataclass(frozen=True)
+class Condition:
+    """Which groups a checklist item applies to; an empty field matches every group."""
+
+    platforms: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    min_size: int | None = None
+    max_size: int | None = None
+
+
+@dataclass(frozen=True)
+class Messages:
+    rules: Text
+    welcome: Text
+    announcement: Text | None = None
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     id: str
     text: Text
     when: Text
     owner: Text
     see: tuple[str, str] | None = None  # (section, id)
+    condition: Condition | None = None
 
 @dataclass(frozen=True)
 class Phase:
@@ -176,6 +194,7 @@ class Playbook(Entry):
     governance: tuple[StageUse, ...]
     pitfalls: tuple[PitfallUse, ...]
     checklists: tuple[Phase, ...]
+    messages: Messages | None = None
     related: tuple[str, ...] = ()
 
 ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
@@ -224,12 +243,27 @@ def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
         checklists=tuple(
             Phase(phase["phase"], tuple(
                 ChecklistItem(i["id"], Text.of(i["text"]), Text.of(i["when"]), Text.of(i["owner"]),
-                              tuple(i["see"].split("/", 1)) if "see" in i else None)  # type: ignore[arg-type]
+                              tuple(i["see"].split("/", 1)) if "see" in i else None,  # type: ignore[arg-type]
+                              _condition(i.get("if")))
                 for i in phase["items"]))
             for phase in data["checklists"]
         ),
+        messages=_messages(data.get("messages")),
         related=tuple(data.get("related", ())),
     )
+
+def _condition(raw: Any) -> Condition | None:
+    if raw is None:
+        return None
+    return Condition(tuple(raw.get("platforms", ())), tuple(raw.get("stages", ())), raw.get("min_size"),
+                     raw.get("max_size"))
+
+
+def _messages(raw: Any) -> Messages | None:
+    if raw is None:
+        return None
+    return Messages(Text.of(raw["rules"]), Text.of(raw["welcome"]), _maybe(raw.get("announcement")))
+
 
 def _texts(raw: Any) -> tuple[Text, ...]:
     return tuple(Text.of(t) for t in raw)

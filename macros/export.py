@@ -1,0 +1,93 @@
+"""Write the whole site as plain Markdown: a docs folder and an mkdocs.yml any MkDocs can build.
+
+Generated pages are written out, hand-written pages that use macros are rendered once
+here, and the config loses the macros plugin and the hook: the result needs neither.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import jinja2
+import yaml
+
+from .library import load_library
+from .pages import api_files, site_pages
+
+FRONT_MATTER_END = "\n---\n"
+
+
+def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
+    """Export the project at ``root`` into ``out`` (replaced if it exists); return the files written."""
+    root, out = Path(root).resolve(), Path(out).resolve()
+    library = load_library(root)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs_src = root / config.get("docs_dir", "docs")
+
+    if out.exists():
+        shutil.rmtree(out)
+    docs_out = out / "docs"
+    shutil.copytree(docs_src, docs_out)
+
+    macros = _macros(root, config, lang)
+    for page in sorted(docs_out.rglob("*.md")):
+        uri = page.relative_to(docs_out).as_posix()
+        page.write_text(render_page(page.read_text(encoding="utf-8"), uri, macros), encoding="utf-8")
+
+    for generated in site_pages(library, lang) + api_files(library):
+        target = docs_out / generated.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.content, encoding="utf-8")
+
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    return sorted(p for p in out.rglob("*") if p.is_file())
+
+
+def plain_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The site config without macros or hooks; everything else is kept as it is."""
+    plain = dict(config)
+    plain.pop("hooks", None)
+    plain["plugins"] = [p for p in config.get("plugins", [])
+                        if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    plain["docs_dir"] = "docs"
+    return plain
+
+
+def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]]) -> str:
+    """Render a page that opts in to macros, as mkdocs-macros would; leave every other page alone."""
+    meta_text, body = _split_front_matter(text)
+    meta = yaml.safe_load(meta_text) if meta_text else {}
+    if not isinstance(meta, dict) or meta.get("render_macros") is not True:
+        return text
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    rendered = environment.from_string(body).render(**macros(uri))
+    rest = {k: v for k, v in meta.items() if k != "render_macros"}
+    head = f"---\n{yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)}---\n" if rest else ""
+    return head + rendered
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    if text.startswith("---\n") and FRONT_MATTER_END in text[3:]:
+        end = text.index(FRONT_MATTER_END, 3)
+        return text[4:end], text[end + len(FRONT_MATTER_END):]
+    return "", text
+
+
+def _macros(root: Path, config: dict[str, Any], lang: str) -> Callable[[str], dict[str, Callable]]:
+    """The project's macros, registered by the same define_env that mkdocs-macros calls."""
+    from . import main
+
+    registered: dict[str, Callable] = {}
+    env = SimpleNamespace(project_dir=str(root), conf={"theme": {**config.get("theme", {}), "language": lang}},
+                          page=None, macro=lambda fn: registered.setdefault(fn.__name__, fn))
+    main.define_env(env)
+
+    def for_page(uri: str) -> dict[str, Callable]:
+        env.page = SimpleNamespace(file=SimpleNamespace(src_uri=uri))
+        return registered
+
+    return for_page

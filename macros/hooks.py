@@ -1,0 +1,67 @@
+"""MkDocs hook: plug the content flow into a build.
+
+``on_config`` loads and validates the library before anything is written, so a content
+problem stops the build with the problems' list and leaves the last good site in place.
+``on_files`` adds every generated page and data file to the build, each edit link pointing
+at the YAML file it was made from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from macros.errors import ContentError
+from macros.library import CONTENT_DIR, SCHEMA_PATH, load_library
+from macros.linker import Library
+from macros.pages import api_files, site_pages
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def library_of(config: MkDocsConfig) -> Library:
+    try:
+        return load_library(project_root(config))
+    except ContentError as err:
+        message = "The playbook content has problems:\n" + err.report()
+        # under `serve` a failed rebuild must not end the server: the next save retries
+        raise (PluginError(message) if _serving else Abort(message)) from None
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = project_root(config)
+    for folder in (root / CONTENT_DIR, SCHEMA_PATH):
+        if str(folder) not in config.watch:
+            config.watch.append(str(folder))
+    library_of(config)
+    return config
+
+
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    library = library_of(config)
+    generated = site_pages(library, config.theme.get("language") or "en") + api_files(library)
+    for page in generated:
+        if files.get_file_from_path(page.uri) is not None:
+            raise Abort(f"docs/{page.uri} clashes with a page generated from {CONTENT_DIR}/; "
+                        f"remove or rename docs/{page.uri}")
+        file = File.generated(config, page.uri, content=page.content)
+        if page.edit_path:
+            # the edit URL is resolved against edit_uri, which points into docs/
+            file.edit_uri = f"../{page.edit_path}"
+        files.append(file)
+    return files

@@ -1,0 +1,106 @@
+"""Words the pages use around contributor text, in every language the site has."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "at_a_glance": {"en": "At a glance", "zh": "概览"},
+    "group_type": {"en": "Group type", "zh": "社群类型"},
+    "size": {"en": "Size", "zh": "规模"},
+    "members": {"en": "{min}–{max} members", "zh": "{min}–{max} 人"},
+    "platforms": {"en": "Platforms", "zh": "平台"},
+    "threshold": {"en": "Entry threshold", "zh": "入群门槛"},
+    "stages": {"en": "Stages", "zh": "阶段"},
+    "mission": {"en": "Mission", "zh": "使命"},
+    "purpose": {"en": "What we do together", "zh": "我们一起做的事"},
+    "for_others": {"en": "What we do for others", "zh": "我们为别人做什么"},
+    "for_ourselves": {"en": "What we do for ourselves", "zh": "我们为自己做什么"},
+    "criteria": {"en": "To get in", "zh": "入群条件"},
+    "why": {"en": "Why", "zh": "为什么"},
+    "rituals": {"en": "Rituals", "zh": "仪式"},
+    "minutes": {"en": "{n} min", "zh": "{n} 分钟"},
+    "feedback": {"en": "Feedback", "zh": "反馈"},
+    "levels": {"en": "Member levels", "zh": "成员等级"},
+    "level": {"en": "Level", "zh": "等级"},
+    "how_to_reach": {"en": "How to reach it", "zh": "如何达到"},
+    "privileges": {"en": "What it gives", "zh": "获得什么"},
+    "roles": {"en": "Roles", "zh": "角色"},
+    "role": {"en": "Role", "zh": "角色"},
+    "duties": {"en": "Duties", "zh": "职责"},
+    "signals": {"en": "Signals of progress", "zh": "进展信号"},
+    "governance": {"en": "Governance by stage", "zh": "分阶段治理"},
+    "led_by": {"en": "Led by", "zh": "主导者"},
+    "practices": {"en": "Practices", "zh": "做法"},
+    "move_on": {"en": "Move on when", "zh": "进入下一阶段的标志"},
+    "about_stage": {"en": "About this stage", "zh": "关于这一阶段"},
+    "pitfalls": {"en": "Pitfalls to avoid", "zh": "要避开的坑"},
+    "in_this_group": {"en": "In this kind of group", "zh": "在这类社群里"},
+    "warning_signs": {"en": "Warning signs", "zh": "预警信号"},
+    "severity": {"en": "Severity", "zh": "严重程度"},
+    "messages": {"en": "Texts for the group", "zh": "群内文案"},
+    "rules_post": {"en": "Group rules", "zh": "群规"},
+    "welcome_post": {"en": "Welcome message", "zh": "欢迎语"},
+    "announcement_post": {"en": "Ritual announcement", "zh": "群公告"},
+    "checklists": {"en": "Launch checklist", "zh": "开群清单"},
+    "when": {"en": "When", "zh": "时间"},
+    "owner": {"en": "Owner", "zh": "负责人"},
+    "see": {"en": "see", "zh": "参见"},
+    "only_for": {"en": "only for", "zh": "仅适用于"},
+    "at_least": {"en": "at least {n} members", "zh": "至少 {n} 人"},
+    "at_most": {"en": "at most {n} members", "zh": "至多 {n} 人"},
+    "related_playbooks": {"en": "Related playbooks", "zh": "相关手册"},
+    "related_pitfalls": {"en": "Related pitfalls", "zh": "相关的坑"},
+    "sources": {"en": "Sources", "zh": "参考资料"},
+    "last_reviewed": {"en": "Last reviewed", "zh": "最近审阅"},
+    "tags": {"en": "Tags", "zh": "标签"},
+    "summary": {"en": "Summary", "zh": "简介"},
+    "causes": {"en": "Causes", "zh": "成因"},
+    "prevention": {"en": "Prevention", "zh": "预防"},
+    "remedy": {"en": "Remedy", "zh": "补救"},
+    "used_in": {"en": "Used in", "zh": "用到它的手册"},
+    "used_in_none": {"en": "No playbook uses this entry yet.", "zh": "还没有手册用到这一条。"},
+    "cadence": {"en": "Cadence", "zh": "频率"},
+    "duration": {"en": "Duration", "zh": "时长"},
+    "host": {"en": "Host", "zh": "主持人"},
+    "steps": {"en": "Steps", "zh": "步骤"},
+    "variations": {"en": "On each platform", "zh": "不同平台的做法"},
+    "mode": {"en": "Governance mode", "zh": "治理方式"},
+    "risks": {"en": "Risks", "zh": "风险"},
+    "playbook": {"en": "Playbook", "zh": "手册"},
+    "pitfall": {"en": "Pitfall", "zh": "坑"},
+    "ritual": {"en": "Ritual", "zh": "仪式"},
+    "stage": {"en": "Stage", "zh": "阶段"},
+    "playbooks_title": {"en": "Playbooks", "zh": "运营手册"},
+    "pitfalls_title": {"en": "Pitfalls", "zh": "常见的坑"},
+    "rituals_title": {"en": "Rituals", "zh": "社群仪式"},
+    "stages_title": {"en": "Governance stages", "zh": "治理阶段"},
+    "playbooks_intro": {
+        "en": "Each playbook is a complete plan for one kind of group: its mission, who gets in, the rituals "
+              "that keep it alive, how members see their progress, how it is governed as it grows, and the "
+              "pitfalls it must avoid.",
+        "zh": "每本手册是一类社群的完整方案：使命、谁能进来、让社群保持活力的仪式、成员如何看到自己的进展、"
+              "社群壮大后如何治理，以及必须避开的坑。"},
+    "pitfalls_intro": {
+        "en": "The ways groups go wrong, with the warning signs you can see in the chat, what causes them, "
+              "how to prevent them and what to do once they have happened.",
+        "zh": "社群常见的失败方式：群里看得见的预警信号、成因、预防办法，以及出事之后怎么补救。"},
+    "rituals_intro": {
+        "en": "Fixed, recurring activities with a known form and time, so members know what to expect and "
+              "come back for it.",
+        "zh": "形式固定、时间固定的活动，让成员事先知道可以期待什么，并愿意按时回来参加。"},
+    "stages_intro": {
+        "en": "Groups are run differently as they grow: founder-led at launch, shared in growth and "
+              "self-governing when mature.",
+        "zh": "社群在不同阶段有不同的治理方式：初期人治，中期人治与自治并重，成熟后走向自治。"},
+    "count_playbooks": {"en": "{n} playbooks", "zh": "{n} 本手册"},
+    "severity_col": {"en": "Severity", "zh": "严重程度"},
+    "used_by_col": {"en": "Playbooks", "zh": "手册数"},
+    "name_col": {"en": "Name", "zh": "名称"},
+    "reviewed_on": {"en": "Last reviewed on {date}.", "zh": "最近一次审阅：{date}。"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string ``key`` in ``lang`` (English when the language lacks it)."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
