@@ -14,6 +14,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
+from .errors import ContentError, Problem
 from .library import load_library
 from .pages import api_files, site_pages
 
@@ -64,7 +65,11 @@ def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]
     if not isinstance(meta, dict) or meta.get("render_macros") is not True:
         return text
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    rendered = environment.from_string(body).render(**macros(uri))
+    try:
+        rendered = environment.from_string(body).render(**macros(uri))
+    except (jinja2.TemplateError, ValueError) as err:
+        line = getattr(err, "lineno", None)
+        raise ContentError([Problem(f"docs/{uri}", line, None, "", f"a macro failed: {err}")]) from None
     rest = {k: v for k, v in meta.items() if k != "render_macros"}
     head = f"---\n{yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)}---\n" if rest else ""
     return head + rendered

@@ -120,7 +120,8 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> st
     if note:
         lines += ["", f"**{ctx.ui('in_this_group')}:** {ctx.text(note)}"]
     lines += ["", f"**{ctx.ui('warning_signs')}:**", "", bullets(ctx.text(s) for s in pitfall.signs),
-              "", f"[{ctx.ui('remedy')} →]({ctx.href('pitfall', pitfall.id, 'remedy')})"]
+              "", f"[{ctx.ui('about_pitfall')}]({ctx.href('pitfall', pitfall.id)}) · "
+                  f"[{ctx.ui('remedy')} →]({ctx.href('pitfall', pitfall.id, 'remedy')})"]
     body = "\n".join(f"    {line}" if line else "" for line in "\n".join(lines).split("\n"))
     kind = {"high": "danger", "medium": "warning", "low": "note"}[pitfall.severity]
     title = mdtext.attribute(ctx.plain(pitfall.title))

@@ -93,12 +93,9 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
     if kind in ("anyOf", "oneOf"):
         return _explain_alternatives(error, doc)
     if kind == "enum":
+        if "propertyNames" in error.schema_path:  # the instance is a key of the mapping at path
+            return [_enum_problem(doc, path + (instance,), instance, schema, key=True)]
         return [_enum_problem(doc, path, instance, schema)]
-    if kind == "propertyNames":
-        inner = error.context[0] if error.context else None
-        name = inner.instance if inner is not None else "?"
-        names_schema = inner.schema if inner is not None else {}
-        return [_enum_problem(doc, path + (name,), name, names_schema, key=True)]
     if kind == "type":
         return [doc.problem(path, f"expected {_describe_type(error.validator_value)}, got {_describe_value(instance)}",
                             _type_hint(instance))]

@@ -34,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "about_stage": {"en": "About this stage", "zh": "关于这一阶段"},
     "pitfalls": {"en": "Pitfalls to avoid", "zh": "要避开的坑"},
     "in_this_group": {"en": "In this kind of group", "zh": "在这类社群里"},
+    "about_pitfall": {"en": "About this pitfall", "zh": "关于这个坑"},
     "warning_signs": {"en": "Warning signs", "zh": "预警信号"},
     "severity": {"en": "Severity", "zh": "严重程度"},
     "messages": {"en": "Texts for the group", "zh": "群内文案"},

@@ -107,12 +107,15 @@ class _Builder:
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self._seen: set[int] = set()
+        self._alias_reported = False
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if id(node) in self._seen:
             # The composer hands back the anchored node for every alias: refusing the
-            # second visit stops an alias bomb before it can expand.
-            self._problem(path, "YAML aliases (*name) are not allowed", "write the value out in full")
+            # second visit stops an alias bomb before it can expand. One report is enough.
+            if not self._alias_reported:
+                self._alias_reported = True
+                self._problem(path, "YAML aliases (*name) are not allowed", "write the value out in full")
             return None
         self._seen.add(id(node))
         self.value_marks[path] = _mark(node)
@@ -153,6 +156,11 @@ class _Builder:
             return node.value
         return _constructor.construct_object(node)
 
+    def _nearest_value_mark(self, path: FieldPath) -> tuple[int | None, int | None]:
+        while path and path not in self.value_marks:
+            path = path[:-1]
+        return self.value_marks.get(path, (None, None))
+
     def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
         tag = node.tag.replace(_TAG, "!!")
         self._problem(path, f"the YAML tag {tag} is not allowed", "remove the tag: entries hold plain text, "
@@ -163,7 +171,7 @@ class _Builder:
         if at is not None:
             line, column = _mark(at)
         else:
-            line, column = self.value_marks.get(path) or self.key_marks.get(path) or (None, None)
+            line, column = self.key_marks.get(path) or self._nearest_value_mark(path)
         self.problems.append(Problem(self.display, line, column, format_path(path), message, hint))
 
 

@@ -1,0 +1,122 @@
+"""Full `mkdocs build --strict` runs, checked on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from macros.library import load_library
+from macros.model import SECTIONS
+
+from .conftest import FIXTURE, ROOT, build, make_project
+
+pytestmark = pytest.mark.build
+
+
+def html(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_shipped_entry_has_its_page(real_site):
+    library = load_library(ROOT)
+    for entry in library.all_entries():
+        page = html(real_site, f"{entry.section}/{entry.id}")
+        title = entry.title.get("en").replace("&", "&amp;").replace("'", "&#39;")
+        assert f">{title}<" in page or title in page, entry.key
+    for section in SECTIONS.values():
+        assert (real_site / section / "index.html").exists()
+
+
+def test_shipped_backlinks_point_back_to_every_user(real_site):
+    library = load_library(ROOT)
+    for (kind, entry_id), users in library.used_in.items():
+        page = html(real_site, f"{SECTIONS[kind]}/{entry_id}")
+        used_in = page[page.index('id="used-in"'):]
+        for user in users:
+            assert f'href="../../playbooks/{user}/"' in used_in, (kind, entry_id, user)
+
+
+def test_fixture_site_pages_links_checklists_and_edit_links(fixture_site):
+    page = html(fixture_site, "playbooks/tiny-club")
+    assert '<h1 id="tiny-club">Tiny club' in page
+    assert 'href="../../pitfalls/dead-group/"' in page
+    assert 'href="../../rituals/weekly-digest/"' in page
+    assert re.search(r'<input type="checkbox" disabled/?>.*id="tiny-club--write-mission"', page)
+    assert ('href="https://github.com/community-playbooks/community-playbooks/edit/main/playbooks/tiny-club.yaml"'
+            in page)
+    pitfall = html(fixture_site, "pitfalls/dead-group")
+    assert 'edit/main/playbooks/pitfalls/dead-group.yaml"' in pitfall
+    assert '<a href="../../playbooks/tiny-club/">Tiny club</a> — Silence after the first book.' in pitfall
+
+
+def test_hand_written_pages_keep_their_own_edit_link(fixture_site):
+    assert 'edit/main/docs/index.md"' in html(fixture_site, "")
+
+
+def test_generated_pages_stay_out_of_the_sidebar(fixture_site):
+    home = html(fixture_site, "")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index("</nav>", home.index('md-nav--primary'))]
+    assert "playbooks/tiny-club/" not in nav
+    assert "playbooks/" in nav
+
+
+def test_json_api_is_served(fixture_site):
+    data = json.loads((fixture_site / "api" / "playbooks.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in data["entries"]] == ["other-club", "tiny-club"]
+
+
+def test_bad_content_stops_the_build_with_located_problems_and_keeps_the_old_site(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert build(project).returncode == 0
+    before = (project / "site" / "index.html").read_text(encoding="utf-8")
+    club = project / "playbooks" / "tiny-club.yaml"
+    club.write_text(club.read_text(encoding="utf-8").replace("ref: weekly-digest", "ref: weekly-digets")
+                    .replace("severity", "sevrity"), encoding="utf-8")
+    (project / "playbooks" / "pitfalls" / "broken.yaml").write_text("title: [oops\n", encoding="utf-8")
+
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "playbooks/tiny-club.yaml:" in output and "rituals[0].ref: unknown ritual 'weekly-digets'" in output
+    assert "did you mean 'weekly-digest'?" in output
+    assert "playbooks/pitfalls/broken.yaml:2:1: malformed YAML" in output
+    assert "Traceback" not in output
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_a_docs_page_that_clashes_with_a_generated_one_is_refused(tmp_path):
+    project = make_project(tmp_path / "p", files={"docs/pitfalls/dead-group.md": "# Mine\n"})
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/pitfalls/dead-group.md clashes with a page generated from playbooks/" in result.stdout + result.stderr
+
+
+def test_a_macro_with_an_unknown_id_fails_the_build(tmp_path):
+    project = make_project(tmp_path / "p", files={
+        "docs/extra.md": "---\nrender_macros: true\n---\n\n# Extra\n\n{{ pitfall_card('no-such-pitfall') }}\n"})
+    result = build(project)
+    assert result.returncode != 0
+    assert "no pitfall with id 'no-such-pitfall'" in result.stdout + result.stderr
+
+
+def test_export_builds_with_plain_material_and_no_macros(tmp_path):
+    from macros.export import export_site
+
+    project = make_project(tmp_path / "p")
+    out = tmp_path / "export"
+    export_site(project, out)
+    import yaml
+
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config and "search" in config["plugins"]
+    assert not any("macros" in (p if isinstance(p, str) else list(p)) for p in config["plugins"])
+    assert "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
+    result = build(out, tmp_path / "export-site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tiny club" in (tmp_path / "export-site" / "playbooks" / "tiny-club" / "index.html").read_text()
+
+
+def test_fixture_is_untouched():
+    assert (FIXTURE / "playbooks" / "tiny-club.yaml").read_text(encoding="utf-8").count("weekly-digest") == 2

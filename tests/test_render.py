@@ -1,0 +1,122 @@
+"""Rendering is a pure function of the library: checked here without a build."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from macros import mdtext
+from macros.library import load_library
+from macros.model import Text
+from macros.pages import api_files, entry_json, site_pages
+from macros.render import Context, checklist, pitfall_page, playbook_page, ritual_page, stage_page
+
+from .conftest import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(FIXTURE)
+
+
+def test_playbook_page_sections_come_in_order(library):
+    md = playbook_page(library, library.playbooks["tiny-club"], "en")
+    order = ["# Tiny club", "At a glance", "## Mission", "## Entry threshold", "## Rituals", "## Feedback",
+             "## Governance by stage", "## Pitfalls to avoid", "## Texts for the group", "## Launch checklist",
+             "## Related playbooks", "## Sources", "Last reviewed on 2026-11-24"]
+    positions = [md.index(heading) for heading in order]
+    assert positions == sorted(positions)
+
+
+def test_playbook_links_are_relative_markdown_links(library):
+    md = playbook_page(library, library.playbooks["tiny-club"], "en")
+    assert "[Weekly digest](../rituals/weekly-digest.md)" in md
+    assert "[Founder-led](../stages/founder-led.md)" in md
+    assert "[Other club](other-club.md)" in md
+    assert "(../pitfalls/dead-group.md#remedy)" in md
+
+
+def test_pitfalls_show_the_groups_note_and_the_warning_signs(library):
+    md = playbook_page(library, library.playbooks["tiny-club"], "en")
+    assert "Silence after the first book." in md
+    assert "- No message for a week." in md
+
+
+def test_checklist_items_have_anchors_when_and_owner(library):
+    ctx = Context(library, "en", "playbooks/tiny-club.md")
+    md = checklist(ctx, library.playbooks["tiny-club"])
+    assert '- [ ] <span class="cp-item" id="tiny-club--write-mission"' in md
+    assert "When: Two weeks before · Owner: Founder" in md
+    assert "only for Discord" in md
+    assert "### Before launch {#tiny-club--before-launch}" in md
+
+
+def test_pages_render_in_chinese(library):
+    md = playbook_page(library, library.playbooks["tiny-club"], "zh")
+    assert "# 小小俱乐部" in md and "## 使命" in md and "时间: 开群前两周" in md
+    assert "At a glance" not in md
+
+
+def test_backlink_pages_list_users_with_their_notes(library):
+    md = pitfall_page(library, library.pitfalls["dead-group"], "en")
+    assert "## Used in {#used-in}" in md
+    assert "- [Tiny club](../playbooks/tiny-club.md) — Silence after the first book." in md
+    assert "- [Other club](../playbooks/other-club.md)" in md
+    assert "[Tiny club](../playbooks/tiny-club.md)" in ritual_page(library, library.rituals["weekly-digest"], "en")
+    assert "[Tiny club](../playbooks/tiny-club.md) — The founder" in stage_page(library, library.stages["founder-led"], "en")
+
+
+HOSTILE = {
+    "{{ 7*7 }}": "\\{\\{ 7\\*7 \\}\\}",
+    "{% if true %}x{% endif %}": "\\{% if true %\\}x\\{% endif %\\}",
+    "<script>alert(1)</script>": "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "[click](javascript:alert(1))": "\\[click\\](javascript:alert(1))",
+    "[x](data:text/html,hi)": "\\[x\\](data:text/html,hi)",
+    "[x](//evil.example/a)": "\\[x\\](//evil.example/a)",
+    "text {: onclick=\"alert(1)\" }": "text \\{: onclick\\=\"alert(1)\" \\}",
+    "--8<-- \"mkdocs.yml\"": "\\--8&lt;-- \"mkdocs.yml\"",
+    "1. not a list": "1\\. not a list",
+}
+
+
+@pytest.mark.parametrize("raw", HOSTILE, ids=range(len(HOSTILE)))
+def test_contributor_text_is_escaped(raw):
+    assert mdtext.inline(raw) == HOSTILE[raw]
+
+
+def test_safe_links_survive():
+    assert mdtext.inline("see [the guide](https://producingoss.com/)") == "see [the guide](https://producingoss.com/)"
+    assert mdtext.inline("see [a ritual](../rituals/x.md)") == "see [a ritual](../rituals/x.md)"
+
+
+def test_hostile_titles_are_escaped_in_front_matter(library):
+    club = library.playbooks["tiny-club"]
+    hostile = dataclasses.replace(club, title=Text.of('A </title><script>x</script> "q"'))
+    md = playbook_page(library, hostile, "en")
+    assert md.startswith('---\ntitle: "A &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &quot;q&quot;"\n')
+
+
+def test_messages_stay_verbatim_in_a_fence_longer_than_any_backticks(library):
+    club = library.playbooks["tiny-club"]
+    messages = dataclasses.replace(club.messages, welcome=Text.of("```\n{{ 7*7 }}\n```"))
+    md = playbook_page(library, dataclasses.replace(club, messages=messages), "en")
+    assert "````text\n```\n{{ 7*7 }}\n```\n````" in md
+
+
+def test_every_entry_gets_a_page_and_every_kind_an_index(library):
+    uris = {p.uri for p in site_pages(library, "en")}
+    assert {"playbooks/index.md", "pitfalls/index.md", "rituals/index.md", "stages/index.md",
+            "playbooks/tiny-club.md", "pitfalls/dead-group.md", "rituals/weekly-digest.md", "stages/shared.md"} <= uris
+    edit = {p.uri: p.edit_path for p in site_pages(library, "en")}
+    assert edit["pitfalls/dead-group.md"] == "playbooks/pitfalls/dead-group.yaml"
+
+
+def test_json_api_carries_fields_urls_and_backlinks(library):
+    import json
+
+    files = {f.uri: json.loads(f.content) for f in api_files(library)}
+    assert files["api/index.json"]["endpoints"]["playbooks"] == {"url": "api/playbooks.json", "count": 2}
+    pitfall = entry_json(library, library.pitfalls["dead-group"])
+    assert pitfall["url"] == "pitfalls/dead-group/" and pitfall["used_in"] == ["other-club", "tiny-club"]
+    assert pitfall["title"] == {"en": "Dead group", "zh": "死群"}
