@@ -1,5 +1,6 @@
 # Two commands for a fresh machine: `make serve` and `make test`. Both set up .venv first.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -32,6 +32,7 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
         shutil.rmtree(out)
     docs_out = out / "docs"
     shutil.copytree(docs_src, docs_out)
+    shutil.copy(root / "CONTRIBUTING.md", docs_out / "contributing.md")
 
     macros = _macros(root, config, lang)
     for page in sorted(docs_out.rglob("*.md")):

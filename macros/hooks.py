@@ -64,4 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # the edit URL is resolved against edit_uri, which points into docs/
             file.edit_uri = f"../{page.edit_path}"
         files.append(file)
+    # one contributing guide: the repository's CONTRIBUTING.md is also the site's page
+    guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / "CONTRIBUTING.md"))
+    guide.edit_uri = "../CONTRIBUTING.md"
+    files.append(guide)
     return files

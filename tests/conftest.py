@@ -28,6 +28,7 @@ def make_project(target: Path, content: Path = FIXTURE / "playbooks", files: dic
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "macros").symlink_to(ROOT / "macros")
     shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     shutil.copytree(content, target / "playbooks")
     for rel, text in (files or {}).items():
         path = target / rel
