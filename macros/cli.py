@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import ContentError
 from .export import export_site
 from .library import load_library
+from .lint import lint
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser("validate", help="check every YAML entry; exit 1 on any problem")
+    validate = commands.add_parser("validate", help="check every entry (schema, references, content lint); exit 1 on any problem")
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="github: also print ::error annotations for GitHub Actions")
 
@@ -42,6 +43,9 @@ def _export(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     try:
         library = load_library(args.root)
+        problems = lint(library)
+        if problems:
+            raise ContentError(problems)
     except ContentError as err:
         if args.format == "github":
             for problem in err.problems:

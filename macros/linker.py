@@ -24,6 +24,8 @@ class Library:
     vocabularies: Mapping[str, Labels] = field(default_factory=dict)
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # the parsed files, kept so later checks (the content lint) can name lines
+    documents: Mapping[tuple[str, str], Document] = field(default_factory=dict, repr=False, compare=False)
 
     def section(self, name: str) -> Mapping[str, Entry]:
         return getattr(self, name)
@@ -116,6 +118,7 @@ def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, L
         vocabularies=vocabularies,
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},
+        documents=documents,
     )
     return library, problems
 
