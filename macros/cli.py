@@ -10,11 +10,12 @@ from .errors import ContentError
 from .export import export_site
 from .library import load_library
 from .lint import lint
+from .scaffold import new_entry
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="playbooks", description="Community Playbooks content tools.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every entry (schema, references, content lint); exit 1 on any problem")
@@ -25,8 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
     export.add_argument("--lang", default="en", help="language of the pages (default: en)")
 
+    new = commands.add_parser("new", help="start a new entry from its commented template")
+    new.add_argument("kind", help="playbook, pitfall, ritual or stage")
+    new.add_argument("id", help="the new entry's id, which is also its file name, e.g. book-club")
+
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export}
+    handlers = {"validate": _validate, "export": _export, "new": _new}
     try:
         return handlers[args.command](args)
     except ContentError as err:
@@ -37,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
 def _export(args: argparse.Namespace) -> int:
     written = export_site(args.root, args.out, args.lang)
     print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = new_entry(args.root, args.kind, args.id)
+    shown = path.relative_to(args.root.resolve()) if path.is_relative_to(args.root.resolve()) else path
+    print(f"Created {shown}: fill in every \"\" and run `make validate`; `make serve` shows the page.")
     return 0
 
 

@@ -1,0 +1,67 @@
+"""`playbooks new`: a commented template that validates as soon as its blanks are filled."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from macros.errors import ContentError
+from macros.library import load_library
+from macros.scaffold import new_entry
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "playbooks", root / "playbooks")
+    return root
+
+
+def fill_blanks(path):
+    text = path.read_text(encoding="utf-8")
+    assert '""' in text, "a template leaves blanks to fill"
+    path.write_text(text.replace('""', '"Filled in by the test, as a contributor would."'), encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["playbook", "pitfall", "ritual", "stage"])
+def test_a_filled_template_validates(project, kind):
+    path = new_entry(project, kind, "brand-new", today=date(2026, 11, 24))
+    assert path.read_text(encoding="utf-8").splitlines()[0].startswith("# yaml-language-server: $schema=")
+    with pytest.raises(ContentError) as caught:
+        load_library(project)  # blanks are reported, with lines
+    assert all(p.file.endswith("brand-new.yaml") and p.line for p in caught.value.problems)
+    fill_blanks(path)
+    library = load_library(project)
+    assert "brand-new" in library.entries(kind)
+
+
+def test_the_schema_line_points_at_the_real_schema(project):
+    path = new_entry(project, "ritual", "new-one")
+    relative = path.read_text(encoding="utf-8").splitlines()[0].split("$schema=")[1]
+    assert (path.parent / relative).resolve() == ROOT / "schemas" / "ritual.schema.json"
+
+
+def test_an_existing_id_is_refused(project):
+    with pytest.raises(ContentError, match="a pitfall with the id 'dead-group' already exists"):
+        new_entry(project, "pitfall", "dead-group")
+
+
+@pytest.mark.parametrize("bad", ["My_Group", "index", "-x", "a--b"])
+def test_an_invalid_id_is_refused(project, bad):
+    with pytest.raises(ContentError, match="is not a valid id"):
+        new_entry(project, "playbook", bad)
+
+
+def test_the_command_line(project):
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "new", "playbook", "book-club"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "Created playbooks/book-club.yaml" in result.stdout
+    again = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "new", "playbook", "book-club"],
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and "already exists" in again.stderr and "Traceback" not in again.stderr
