@@ -78,7 +78,7 @@ def _load(root: Path) -> Library:
             continue
         loaded.append((build_entry(kind, path.stem, display, document.data), document))
 
-    library, link_problems = link(loaded, schemas.vocabularies)
+    library, link_problems = link(loaded, schemas.vocabularies, schemas.documents)
     problems.extend(link_problems)
     if problems:
         raise ContentError(problems)

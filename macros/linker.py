@@ -24,6 +24,7 @@ class Library:
     vocabularies: Mapping[str, Labels] = field(default_factory=dict)
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    schemas: Mapping[str, Mapping] = field(default_factory=dict, repr=False, compare=False)
     # the parsed files, kept so later checks (the content lint) can name lines
     documents: Mapping[tuple[str, str], Document] = field(default_factory=dict, repr=False, compare=False)
 
@@ -53,7 +54,8 @@ class Library:
         return tuple(self.entries(entry.kind)[i] for i in self.related.get(entry.key, ()))
 
 
-def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, Labels]) -> tuple[Library, list[Problem]]:
+def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, Labels],
+         schemas: Mapping[str, Mapping] | None = None) -> tuple[Library, list[Problem]]:
     """Check every reference and build the Library; problems are returned, not raised."""
     by_kind: dict[str, dict[str, Entry]] = {kind: {} for kind in SECTIONS}
     documents: dict[tuple[str, str], Document] = {}
@@ -116,6 +118,7 @@ def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, L
         playbooks=by_kind["playbook"], pitfalls=by_kind["pitfall"],  # type: ignore[arg-type]
         rituals=by_kind["ritual"], stages=by_kind["stage"],  # type: ignore[arg-type]
         vocabularies=vocabularies,
+        schemas=schemas or {},
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},
         documents=documents,

@@ -1,0 +1,40 @@
+"""The field reference pages come from the schemas: every field is there, with its facts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.library import SCHEMA_PATH
+from macros.reference import reference_page
+from macros.schema import load_schemas
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return load_schemas(SCHEMA_PATH).documents
+
+
+@pytest.mark.parametrize("kind", ["playbook", "pitfall", "ritual", "stage"])
+def test_every_top_level_field_is_listed_with_required_marked(documents, kind):
+    page = reference_page(documents, kind)
+    schema = documents[f"{kind}.schema.json"]
+    for name in schema["properties"]:
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{name}` |"))
+        assert ("| yes |" in row) == (name in schema["required"]), row
+
+
+def test_nested_fields_enums_and_examples(documents):
+    page = reference_page(documents, "playbook")
+    for path in ["group.size.min", "rituals[].cadence", "rituals[].cadence.day", "checklists[].items[].see",
+                 "checklists[].items[].if.platforms", "feedback.levels[].privileges", "messages.rules"]:
+        assert f"| `{path}` |" in page, path
+    assert "`application` (Application)" in page
+    assert '`"rituals/welcome-introduction"`' in page
+
+
+def test_a_schema_change_shows_on_the_page(documents):
+    changed = json.loads(json.dumps(documents))
+    changed["pitfall.schema.json"]["properties"]["severity"]["description"] = "How bad it gets, changed."
+    assert "How bad it gets, changed." in reference_page(changed, "pitfall")
