@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import ContentError
 from .export import export_site
+from .freshness import REVIEW_MONTHS, stale_entries
 from .library import load_library
 from .lint import lint
 from .scaffold import new_entry
@@ -30,8 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", help="playbook, pitfall, ritual or stage")
     new.add_argument("id", help="the new entry's id, which is also its file name, e.g. book-club")
 
+    stale = commands.add_parser("stale", help="list entries whose last review is older than the limit")
+    stale.add_argument("--months", type=int, default=REVIEW_MONTHS, help=f"limit in months (default {REVIEW_MONTHS})")
+    stale.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference day, YYYY-MM-DD")
+
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export, "new": _new}
+    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale}
     try:
         return handlers[args.command](args)
     except ContentError as err:
@@ -49,6 +55,16 @@ def _new(args: argparse.Namespace) -> int:
     path = new_entry(args.root, args.kind, args.id)
     shown = path.relative_to(args.root.resolve()) if path.is_relative_to(args.root.resolve()) else path
     print(f"Created {shown}: fill in every \"\" and run `make validate`; `make serve` shows the page.")
+    return 0
+
+
+def _stale(args: argparse.Namespace) -> int:
+    library = load_library(args.root)
+    entries = stale_entries(library.all_entries(), args.today, args.months)
+    for entry in entries:
+        print(f"- {entry.file}: last reviewed {entry.reviewed}")
+    print(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
+          f"{args.months} months before {args.today.isoformat()}.")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
@@ -27,10 +28,10 @@ class GeneratedFile:
     edit_path: str | None = None
 
 
-def site_pages(library: Library, lang: str) -> list[GeneratedFile]:
-    """Every generated Markdown page: an index per kind and a page per entry."""
+def site_pages(library: Library, lang: str, today: date | None = None) -> list[GeneratedFile]:
+    """Every generated Markdown page: an index per kind, a page per entry, the field reference."""
     pages = [GeneratedFile(page_uri(kind), index_page(library, kind, lang)) for kind in SECTIONS]
-    pages += [GeneratedFile(page_uri(entry.kind, entry.id), entry_page(library, entry, lang), entry.file)
+    pages += [GeneratedFile(page_uri(entry.kind, entry.id), entry_page(library, entry, lang, today), entry.file)
               for entry in library.all_entries()]
     if library.schemas:
         pages.append(GeneratedFile("reference/index.md", reference_index()))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, Sequence
 
 from . import mdtext
+from .freshness import REVIEW_MONTHS, is_stale
 from .linker import Library
 from .model import (SECTIONS, Cadence, ChecklistItem, Condition, Entry, Pitfall, Playbook, Ritual, Stage, Text)
 from .ui import t
@@ -28,11 +30,12 @@ def page_uri(kind: str, entry_id: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Context:
-    """What every render function needs: the library, the language and where the page sits."""
+    """What every render function needs: the library, the language, where the page sits, and the day."""
 
     library: Library
     lang: str
     page: str = "index.md"
+    today: date = field(default_factory=date.today)
 
     def text(self, value: Text | None) -> str:
         return mdtext.inline(value.get(self.lang)) if value else ""
@@ -157,6 +160,14 @@ def reviewed_line(ctx: Context, entry: Entry) -> str:
     return f'<p class="cp-reviewed">{ctx.ui("reviewed_on", date=entry.reviewed)}</p>'
 
 
+def review_notice(ctx: Context, entry: Entry) -> str:
+    """A visible notice on entries nobody has checked for a year: readers should know."""
+    if not is_stale(entry, ctx.today):
+        return ""
+    return (f'!!! warning "{ctx.ui("needs_review")}"\n\n'
+            f'    {ctx.ui("needs_review_text", date=entry.reviewed, months=REVIEW_MONTHS)}')
+
+
 def _section(ctx: Context, key: str, anchor: str, body: str) -> str:
     return f"## {ctx.ui(key)} {{#{anchor}}}\n\n{body}"
 
@@ -167,8 +178,8 @@ def _join(*parts: str) -> str:
 
 # --- entry pages ------------------------------------------------------------------------------
 
-def playbook_page(library: Library, playbook: Playbook, lang: str) -> str:
-    ctx = Context(library, lang, page_uri("playbook", playbook.id))
+def playbook_page(library: Library, playbook: Playbook, lang: str, today: date | None = None) -> str:
+    ctx = Context(library, lang, page_uri("playbook", playbook.id), today or date.today())
     pb = playbook
     stages = [ctx.library.stages[g.stage] for g in pb.governance]
     glance = bullets([
@@ -221,6 +232,7 @@ def playbook_page(library: Library, playbook: Playbook, lang: str) -> str:
         front_matter(ctx, pb),
         f"# {ctx.text(pb.title)}",
         ctx.paragraphs(pb.summary),
+        review_notice(ctx, pb),
         glance_box,
         _section(ctx, "mission", "mission", mission),
         _section(ctx, "threshold", "threshold", threshold),
@@ -271,14 +283,15 @@ def used_in_section(ctx: Context, entry: Entry, notes: dict[str, Text | None] | 
     return _section(ctx, "used_in", "used-in", "\n".join(lines))
 
 
-def pitfall_page(library: Library, pitfall: Pitfall, lang: str) -> str:
-    ctx = Context(library, lang, page_uri("pitfall", pitfall.id))
+def pitfall_page(library: Library, pitfall: Pitfall, lang: str, today: date | None = None) -> str:
+    ctx = Context(library, lang, page_uri("pitfall", pitfall.id), today or date.today())
     notes = {pb.id: next((u.note for u in pb.pitfalls if u.ref == pitfall.id), None) for pb in library.users_of(pitfall)}
     related = library.related_to(pitfall)
     return _join(
         front_matter(ctx, pitfall),
         f"# {ctx.text(pitfall.title)}",
         ctx.paragraphs(pitfall.summary),
+        review_notice(ctx, pitfall),
         f"**{ctx.ui('severity')}:** {ctx.label('severity', pitfall.severity)}",
         _section(ctx, "warning_signs", "signs", bullets(ctx.text(s) for s in pitfall.signs)),
         _section(ctx, "causes", "causes", bullets(ctx.text(s) for s in pitfall.causes)),
@@ -292,8 +305,8 @@ def pitfall_page(library: Library, pitfall: Pitfall, lang: str) -> str:
     )
 
 
-def ritual_page(library: Library, ritual: Ritual, lang: str) -> str:
-    ctx = Context(library, lang, page_uri("ritual", ritual.id))
+def ritual_page(library: Library, ritual: Ritual, lang: str, today: date | None = None) -> str:
+    ctx = Context(library, lang, page_uri("ritual", ritual.id), today or date.today())
     notes = {pb.id: next((u.note for u in pb.rituals if u.ref == ritual.id), None) for pb in library.users_of(ritual)}
     facts = "\n".join([
         "| | |", "|---|---|",
@@ -308,6 +321,7 @@ def ritual_page(library: Library, ritual: Ritual, lang: str) -> str:
         front_matter(ctx, ritual),
         f"# {ctx.text(ritual.title)}",
         ctx.paragraphs(ritual.summary),
+        review_notice(ctx, ritual),
         facts,
         _section(ctx, "steps", "steps", steps),
         _section(ctx, "why", "why", ctx.paragraphs(ritual.why)),
@@ -318,13 +332,14 @@ def ritual_page(library: Library, ritual: Ritual, lang: str) -> str:
     )
 
 
-def stage_page(library: Library, stage: Stage, lang: str) -> str:
-    ctx = Context(library, lang, page_uri("stage", stage.id))
+def stage_page(library: Library, stage: Stage, lang: str, today: date | None = None) -> str:
+    ctx = Context(library, lang, page_uri("stage", stage.id), today or date.today())
     leads = {pb.id: next((u.lead for u in pb.governance if u.stage == stage.id), None) for pb in library.users_of(stage)}
     return _join(
         front_matter(ctx, stage),
         f"# {ctx.text(stage.title)}",
         ctx.paragraphs(stage.summary),
+        review_notice(ctx, stage),
         f"**{ctx.ui('mode')}:** {ctx.label('mode', stage.mode)}",
         _section(ctx, "practices", "practices", bullets(ctx.text(s) for s in stage.practices)),
         _section(ctx, "move_on", "move-on", bullets(ctx.text(s) for s in stage.move_on)) if stage.move_on else "",
@@ -338,8 +353,8 @@ def stage_page(library: Library, stage: Stage, lang: str) -> str:
 ENTRY_PAGES = {"playbook": playbook_page, "pitfall": pitfall_page, "ritual": ritual_page, "stage": stage_page}
 
 
-def entry_page(library: Library, entry: Entry, lang: str) -> str:
-    return ENTRY_PAGES[entry.kind](library, entry, lang)
+def entry_page(library: Library, entry: Entry, lang: str, today: date | None = None) -> str:
+    return ENTRY_PAGES[entry.kind](library, entry, lang, today)
 
 
 # --- index pages ------------------------------------------------------------------------------

@@ -96,6 +96,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "severity_col": {"en": "Severity", "zh": "严重程度"},
     "used_by_col": {"en": "Playbooks", "zh": "手册数"},
     "name_col": {"en": "Name", "zh": "名称"},
+    "needs_review": {"en": "Needs review", "zh": "有待复核"},
+    "needs_review_text": {
+        "en": "Nobody has checked this entry since {date}, more than {months} months ago: platforms and "
+              "practices may have changed. If you have used it recently, a pull request that updates it and its "
+              "reviewed date is welcome.",
+        "zh": "这一条自 {date} 起已超过 {months} 个月无人复核，平台规则和做法可能已有变化。如果你最近用过它，"
+              "欢迎提交更新内容和审阅日期的合并请求。"},
     "reviewed_on": {"en": "Last reviewed on {date}.", "zh": "最近一次审阅：{date}。"},
 }
 

@@ -24,10 +24,21 @@ def broken_copy(tmp_path):
     return root
 
 
-def test_validate_passes_on_good_content():
+def test_validate_passes_on_the_shipped_content():
+    from macros.library import load_library
+
+    library = load_library(ROOT)
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (f"All entries are valid: {len(library.playbooks)} playbooks, "
+                                     f"{len(library.pitfalls)} pitfalls, {len(library.rituals)} rituals, "
+                                     f"{len(library.stages)} stages.")
+
+
+def test_validate_reports_lint_problems_too():
     result = run("--root", str(FIXTURE), "validate")
-    assert result.returncode == 0
-    assert result.stdout.strip() == "All entries are valid: 2 playbooks, 2 pitfalls, 1 rituals, 2 stages."
+    assert result.returncode == 1
+    assert "playbooks/other-club.yaml:1:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
 
 
 def test_validate_prints_located_problems_and_fails(tmp_path):
@@ -58,3 +69,13 @@ def test_export_writes_a_buildable_tree(tmp_path):
     result = run("export", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "mkdocs.yml").exists() and (out / "docs" / "playbooks" / "index.md").exists()
+
+
+def test_stale_lists_entries_older_than_the_limit():
+    result = run("--root", str(FIXTURE), "stale", "--today", "2027-11-25")
+    assert result.returncode == 0
+    lines = result.stdout.strip().splitlines()
+    assert "- playbooks/tiny-club.yaml: last reviewed 2026-11-24" in lines
+    assert lines[-1] == "7 of 7 entries were last reviewed more than 12 months before 2027-11-25."
+    fresh = run("--root", str(FIXTURE), "stale", "--today", "2027-11-24")
+    assert fresh.stdout.strip() == "0 of 7 entries were last reviewed more than 12 months before 2027-11-24."

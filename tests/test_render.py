@@ -120,3 +120,22 @@ def test_json_api_carries_fields_urls_and_backlinks(library):
     pitfall = entry_json(library, library.pitfalls["dead-group"])
     assert pitfall["url"] == "pitfalls/dead-group/" and pitfall["used_in"] == ["other-club", "tiny-club"]
     assert pitfall["title"] == {"en": "Dead group", "zh": "死群"}
+
+
+def test_an_entry_unreviewed_for_a_year_says_so(library):
+    from datetime import date
+
+    club = library.playbooks["tiny-club"]  # reviewed 2026-11-24
+    assert "Needs review" not in playbook_page(library, club, "en", today=date(2027, 11, 24))
+    stale = playbook_page(library, club, "en", today=date(2027, 11, 25))
+    assert '!!! warning "Needs review"' in stale and "since 2026-11-24, more than 12 months ago" in stale
+    assert "有待复核" in pitfall_page(library, library.pitfalls["dead-group"], "zh", today=date(2028, 1, 1))
+
+
+def test_months_before_clamps_to_the_month():
+    from datetime import date
+
+    from macros.freshness import months_before
+
+    assert months_before(date(2027, 3, 31), 1) == date(2027, 2, 28)
+    assert months_before(date(2027, 1, 15), 12) == date(2026, 1, 15)
