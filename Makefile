@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test build validate export clean
+.PHONY: serve serve-zh test build validate export clean
 
 $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,16 @@ $(STAMP): pyproject.toml requirements.lock package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+serve-zh: $(STAMP)
+	$(BIN)/mkdocs serve -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
+
+# Both languages go to a fresh folder that replaces site/ only when both built: a failed
+# build never leaves a half-built site behind.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict -f mkdocs.yml --site-dir site.new
+	$(BIN)/mkdocs build --strict -f mkdocs.zh.yml --site-dir site.new/zh
+	rm -rf site && mv site.new site
 
 validate: $(STAMP)
 	$(BIN)/playbooks validate
@@ -30,4 +38,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site export .pytest_cache
+	rm -rf site site.new export .pytest_cache

@@ -25,14 +25,16 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     """Export the project at ``root`` into ``out`` (replaced if it exists); return the files written."""
     root, out = Path(root).resolve(), Path(out).resolve()
     library = load_library(root)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    docs_src = root / config.get("docs_dir", "docs")
+    config = site_config(root, lang)
+    docs_src = root / "docs" / lang
 
     if out.exists():
         shutil.rmtree(out)
     docs_out = out / "docs"
     shutil.copytree(docs_src, docs_out)
-    shutil.copy(root / "CONTRIBUTING.md", docs_out / "contributing.md")
+    if config.get("theme", {}).get("custom_dir"):
+        shutil.copytree(root / config["theme"]["custom_dir"], out / config["theme"]["custom_dir"])
+    shutil.copy(root / ("CONTRIBUTING.md" if lang == "en" else f"CONTRIBUTING.{lang}.md"), docs_out / "contributing.md")
 
     macros = _macros(root, config, lang)
     for page in sorted(docs_out.rglob("*.md")):
@@ -49,13 +51,33 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 
+def site_config(root: Path, lang: str) -> dict[str, Any]:
+    """The config of one language's site, with INHERIT resolved as MkDocs does (mappings merge)."""
+    path = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    parent = config.pop("INHERIT", None)
+    return _merge(yaml.safe_load((path.parent / parent).read_text(encoding="utf-8")), config) if parent else config
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
+
+
 def plain_config(config: dict[str, Any]) -> dict[str, Any]:
     """The site config without macros or hooks; everything else is kept as it is."""
     plain = dict(config)
     plain.pop("hooks", None)
-    plain["plugins"] = [p for p in config.get("plugins", [])
-                        if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    plugins = config.get("plugins", [])
+    if isinstance(plugins, dict):
+        plain["plugins"] = {name: options for name, options in plugins.items() if name != "macros"}
+    else:
+        plain["plugins"] = [p for p in plugins if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
     plain["docs_dir"] = "docs"
+    plain["site_dir"] = "site"
+    plain.pop("INHERIT", None)
     return plain
 
 

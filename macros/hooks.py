@@ -41,6 +41,10 @@ def library_of(config: MkDocsConfig) -> Library:
         raise (PluginError(message) if _serving else Abort(message)) from None
 
 
+def contributing_file(lang: str) -> str:
+    return "CONTRIBUTING.md" if lang == "en" else f"CONTRIBUTING.{lang}.md"
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
@@ -57,15 +61,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = site_pages(library, config.theme.get("language") or "en") + api_files(library)
     for page in generated:
         if files.get_file_from_path(page.uri) is not None:
-            raise Abort(f"docs/{page.uri} clashes with a page generated from {CONTENT_DIR}/; "
-                        f"remove or rename docs/{page.uri}")
+            docs = Path(config.docs_dir).relative_to(project_root(config)).as_posix()
+            raise Abort(f"{docs}/{page.uri} clashes with a page generated from {CONTENT_DIR}/; "
+                        f"remove or rename {docs}/{page.uri}")
         file = File.generated(config, page.uri, content=page.content)
         if page.edit_path:
             # the edit URL is resolved against edit_uri, which points into docs/
             file.edit_uri = f"../{page.edit_path}"
         files.append(file)
-    # one contributing guide: the repository's CONTRIBUTING.md is also the site's page
-    guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / "CONTRIBUTING.md"))
-    guide.edit_uri = "../CONTRIBUTING.md"
+    # one contributing guide per language: the repository's CONTRIBUTING files are also the site's pages
+    name = contributing_file(config.theme.get("language") or "en")
+    guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / name))
+    guide.edit_uri = f"../../{name}"
     files.append(guide)
     return files

@@ -25,10 +25,11 @@ def make_project(target: Path, content: Path = FIXTURE / "playbooks", files: dic
     ``files`` adds or replaces files, keyed by path relative to the project.
     """
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs.zh.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
+        shutil.copy(ROOT / name, target / name)
     (target / "macros").symlink_to(ROOT / "macros")
     shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(content, target / "playbooks")
     for rel, text in (files or {}).items():
         path = target / rel
@@ -37,28 +38,34 @@ def make_project(target: Path, content: Path = FIXTURE / "playbooks", files: dic
     return target
 
 
-def build(project: Path, site: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` as a user would, and return what it printed."""
+def build(project: Path, site: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for one language as a user would, and return what it printed."""
     site = site or project / "site"
+    config = project / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+    return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site)],
                           capture_output=True, text=True, env=env, cwd=project)
+
+
+def build_all(project: Path, site: Path) -> None:
+    """Both languages, as `make build` lays them out: English at the root, Chinese under zh/."""
+    for lang, target in (("en", site), ("zh", site / "zh")):
+        result = build(project, target, lang)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The shipped project, built strictly once for the whole session."""
     site = tmp_path_factory.mktemp("real") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_all(ROOT, site)
     return site
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("fixture") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_all(project, project / "site")
     return project / "site"
 
 

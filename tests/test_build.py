@@ -87,15 +87,15 @@ def test_bad_content_stops_the_build_with_located_problems_and_keeps_the_old_sit
 
 
 def test_a_docs_page_that_clashes_with_a_generated_one_is_refused(tmp_path):
-    project = make_project(tmp_path / "p", files={"docs/pitfalls/dead-group.md": "# Mine\n"})
+    project = make_project(tmp_path / "p", files={"docs/en/pitfalls/dead-group.md": "# Mine\n"})
     result = build(project)
     assert result.returncode != 0
-    assert "docs/pitfalls/dead-group.md clashes with a page generated from playbooks/" in result.stdout + result.stderr
+    assert "docs/en/pitfalls/dead-group.md clashes with a page generated from playbooks/" in result.stdout + result.stderr
 
 
 def test_a_macro_with_an_unknown_id_fails_the_build(tmp_path):
     project = make_project(tmp_path / "p", files={
-        "docs/extra.md": "---\nrender_macros: true\n---\n\n# Extra\n\n{{ pitfall_card('no-such-pitfall') }}\n"})
+        "docs/en/extra.md": "---\nrender_macros: true\n---\n\n# Extra\n\n{{ pitfall_card('no-such-pitfall') }}\n"})
     result = build(project)
     assert result.returncode != 0
     assert "no pitfall with id 'no-such-pitfall'" in result.stdout + result.stderr

@@ -72,7 +72,7 @@ def test_annotations_escape_what_github_would_misread():
         "::error file=playbooks/x.yaml,title=content::empty"
 
 
-MACRO_PAGES = {"index.md", "macros.md"}
+MACRO_PAGES = {f"{lang}/{page}" for lang in ("en", "zh") for page in ("index.md", "macros.md")}
 
 
 def test_only_allowed_pages_opt_in_to_macros():
