@@ -7,14 +7,13 @@ entry nobody uses, no two entries with near-identical titles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
-from typing import Any, Iterator
 
 from .errors import Problem
 from .linker import Library
-from .model import LANGUAGES, Entry, Source, Text
+from .model import LANGUAGES, Entry, Text, texts_of
 from .yamlsource import FieldPath, format_path
 
 
@@ -43,23 +42,6 @@ def lint(library: Library) -> list[Problem]:
     problems += _orphans(library)
     problems += _similar_titles(library)
     return problems
-
-
-def texts_of(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Text]]:
-    """Every Text in an entry with its YAML path; sources are bibliography, not prose."""
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, Source):
-        return
-    elif is_dataclass(value):
-        for f in fields(value):
-            yield from texts_of(getattr(value, f.name), path + (f.name,))
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Text):
-                yield path + (item[0],), item[1]  # variations: (platform, text)
-            else:
-                yield from texts_of(item, path + (i,))
 
 
 def _problem(library: Library, entry: Entry, path: FieldPath, message: str, hint: str = "") -> Problem:

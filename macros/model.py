@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, ClassVar, Iterator, Mapping
 
 LANGUAGES = ("en", "zh")
 
@@ -196,6 +196,28 @@ class Playbook(Entry):
     checklists: tuple[Phase, ...]
     messages: Messages | None = None
     related: tuple[str, ...] = ()
+
+def texts_of(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
+    """Every Text in an entry with its YAML path; sources are bibliography, not prose."""
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, Source):
+        return
+    elif is_dataclass(value):
+        for f in fields(value):
+            yield from texts_of(getattr(value, f.name), path + (f.name,))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Text):
+                yield path + (item[0],), item[1]  # variations: (platform, text)
+            else:
+                yield from texts_of(item, path + (i,))
+
+
+def missing_languages(entry: Entry) -> tuple[str, ...]:
+    """Languages some text of ``entry`` lacks; its pages show those texts in another language."""
+    return tuple(lang for lang in LANGUAGES if any(not text.has(lang) for _, text in texts_of(entry)))
+
 
 ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
 

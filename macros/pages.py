@@ -10,7 +10,7 @@ from typing import Any
 from .linker import Library
 from .model import LANGUAGES, SECTIONS, Entry, Text
 from .reference import reference_index, reference_page, reference_uri
-from .render import entry_page, index_page, page_uri
+from .render import entry_page, index_page, page_uri, translation_page
 
 API_DIR = "api"
 
@@ -33,6 +33,7 @@ def site_pages(library: Library, lang: str, today: date | None = None) -> list[G
     pages = [GeneratedFile(page_uri(kind), index_page(library, kind, lang)) for kind in SECTIONS]
     pages += [GeneratedFile(page_uri(entry.kind, entry.id), entry_page(library, entry, lang, today), entry.file)
               for entry in library.all_entries()]
+    pages.append(GeneratedFile("translations.md", translation_page(library, lang)))
     if library.schemas:
         pages.append(GeneratedFile("reference/index.md", reference_index()))
         pages += [GeneratedFile(reference_uri(kind), reference_page(library.schemas, kind), f"schemas/{kind}.schema.json")

@@ -16,7 +16,8 @@ from typing import Iterable, Sequence
 from . import mdtext
 from .freshness import REVIEW_MONTHS, is_stale
 from .linker import Library
-from .model import (SECTIONS, Cadence, ChecklistItem, Condition, Entry, Pitfall, Playbook, Ritual, Stage, Text)
+from .model import (LANGUAGES, SECTIONS, Cadence, ChecklistItem, Condition, Entry, Pitfall, Playbook, Ritual, Stage, Text,
+                    missing_languages, texts_of)
 from .ui import t
 
 MODE_ORDER = ("founder-led", "shared", "self-governing")
@@ -160,12 +161,20 @@ def reviewed_line(ctx: Context, entry: Entry) -> str:
     return f'<p class="cp-reviewed">{ctx.ui("reviewed_on", date=entry.reviewed)}</p>'
 
 
+def translation_notice(ctx: Context, entry: Entry) -> str:
+    """Say so when some of the entry is shown in another language than the page's."""
+    if ctx.lang not in missing_languages(entry):
+        return ""
+    return f'!!! info "{ctx.ui("untranslated")}"\n\n    {ctx.ui("untranslated_text")}'
+
+
 def review_notice(ctx: Context, entry: Entry) -> str:
     """A visible notice on entries nobody has checked for a year: readers should know."""
     if not is_stale(entry, ctx.today):
-        return ""
+        return translation_notice(ctx, entry)
     return (f'!!! warning "{ctx.ui("needs_review")}"\n\n'
-            f'    {ctx.ui("needs_review_text", date=entry.reviewed, months=REVIEW_MONTHS)}')
+            f'    {ctx.ui("needs_review_text", date=entry.reviewed, months=REVIEW_MONTHS)}\n\n'
+            + translation_notice(ctx, entry))
 
 
 def _section(ctx: Context, key: str, anchor: str, body: str) -> str:
@@ -381,3 +390,24 @@ def index_page(library: Library, kind: str, lang: str) -> str:
         table = "\n\n".join(f"### {ctx.link(s)}\n\n{ctx.label('mode', s.mode)} — {ctx.text(s.summary)}"  # type: ignore[attr-defined]
                             for s in entries)
     return _join(f"# {ctx.ui(section + '_title')}", ctx.ui(section + "_intro"), table)
+
+
+def translation_page(library: Library, lang: str) -> str:
+    """Every entry and, per language, how many of its texts are written in it."""
+    ctx = Context(library, lang, "translations.md")
+    names = {"en": "English", "zh": "中文"}
+    header = f"| {ctx.ui('name_col')} | {ctx.ui('kind_col')} | " + " | ".join(names[l] for l in LANGUAGES) + " |"
+    rows = [header, "|---" * (2 + len(LANGUAGES)) + "|"]
+    complete = {l: 0 for l in LANGUAGES}
+    entries = list(library.all_entries())
+    for entry in entries:
+        texts = [text for _, text in texts_of(entry)]
+        cells = []
+        for l in LANGUAGES:
+            done = sum(1 for text in texts if text.has(l))
+            complete[l] += done == len(texts)
+            cells.append("✓" if done == len(texts) else ctx.ui("texts_done", done=done, total=len(texts)))
+        rows.append(f"| {ctx.link(entry)} | {ctx.ui(entry.kind)} | " + " | ".join(cells) + " |")
+    summary = " · ".join(f"{names[l]}: {ctx.ui('complete_count', done=complete[l], total=len(entries))}"
+                         for l in LANGUAGES)
+    return _join(f"# {ctx.ui('translations_title')}", ctx.ui("translations_intro"), summary, "\n".join(rows))

@@ -103,6 +103,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "reviewed date is welcome.",
         "zh": "这一条自 {date} 起已超过 {months} 个月无人复核，平台规则和做法可能已有变化。如果你最近用过它，"
               "欢迎提交更新内容和审阅日期的合并请求。"},
+    "untranslated": {"en": "Not fully translated", "zh": "尚未完全翻译"},
+    "untranslated_text": {
+        "en": "Parts of this entry have not been written in English yet; they are shown in another language.",
+        "zh": "这一条目有部分内容还没有中文版本，暂以其他语言显示。"},
+    "translations_title": {"en": "Translation status", "zh": "翻译进度"},
+    "translations_intro": {
+        "en": "Every entry, and how many of its texts exist in each language. A page shows a missing text in "
+              "the other language, with a notice.",
+        "zh": "列出每个条目，以及它的文字在各语言中完成了多少。缺少译文的内容会以另一种语言显示，并在页面上注明。"},
+    "kind_col": {"en": "Kind", "zh": "类型"},
+    "texts_done": {"en": "{done} of {total} texts", "zh": "{done}/{total} 段"},
+    "complete_count": {"en": "{done} of {total} entries complete", "zh": "{done}/{total} 个条目已完成"},
     "reviewed_on": {"en": "Last reviewed on {date}.", "zh": "最近一次审阅：{date}。"},
 }
 

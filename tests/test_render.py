@@ -139,3 +139,18 @@ def test_months_before_clamps_to_the_month():
 
     assert months_before(date(2027, 3, 31), 1) == date(2027, 2, 28)
     assert months_before(date(2027, 1, 15), 12) == date(2026, 1, 15)
+
+
+def test_a_missing_translation_falls_back_and_says_so(library):
+    from macros.render import translation_page
+
+    other = library.playbooks["other-club"]  # written once, for every language: not a translation
+    zh = playbook_page(library, other, "zh")
+    assert "Walk together." in zh
+    assert "尚未完全翻译" not in zh
+    half = dataclasses.replace(library.playbooks["tiny-club"], summary=Text.of({"en": "Only English here."}))
+    zh = playbook_page(library, half, "zh")
+    assert '!!! info "尚未完全翻译"' in zh and "Only English here." in zh
+    assert "Not fully translated" not in playbook_page(library, half, "en")
+    status = translation_page(library, "en")
+    assert "| [Tiny club](playbooks/tiny-club.md) | Playbook | ✓ | ✓ |" in status
