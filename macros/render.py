@@ -53,6 +53,19 @@ class Context:
     def ui(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ":"
+
+    @property
+    def label_separator(self) -> str:
+        """Between a label and its value outside bold text: ': ' or '：'."""
+        return "：" if self.lang == "zh" else ": "
+
+    @property
+    def stop(self) -> str:
+        return "。" if self.lang == "zh" else "."
+
     def href(self, kind: str, entry_id: str | None = None, anchor: str = "") -> str:
         target = posixpath.relpath(page_uri(kind, entry_id), posixpath.dirname(self.page) or ".")
         return target + (f"#{anchor}" if anchor else "")
@@ -69,17 +82,23 @@ def bullets(items: Iterable[str]) -> str:
 
 def front_matter(ctx: Context, entry: Entry) -> str:
     """Title and description for the theme, which puts both into HTML unescaped: escape them here."""
-    meta = {"title": mdtext.attribute(ctx.plain(entry.title)), "description": mdtext.attribute(ctx.plain(entry.summary))}
+    meta: dict[str, object] = {"title": mdtext.attribute(ctx.plain(entry.title)),
+                               "description": mdtext.attribute(ctx.plain(entry.summary))}
+    if entry.tags:
+        meta["tags"] = [ctx.library.label("tag", tag, ctx.lang) for tag in entry.tags]
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---"
 
 
 def cadence_text(ctx: Context, cadence: Cadence) -> str:
     every = ctx.library.label("frequency", cadence.every, ctx.lang)
     day = ctx.library.label("weekday", cadence.day, ctx.lang) if cadence.day else ""
+    week = ctx.library.label("week", cadence.week, ctx.lang) if cadence.week else ""
     if ctx.lang == "zh":
-        text = every + (f"（{day}）" if day else "") + (f" {cadence.time}" if cadence.time else "")
+        when = f"{week}{day}" if week else day
+        text = every + (f"（{when}）" if when else "") + (f" {cadence.time}" if cadence.time else "")
     else:
-        text = every + (f" on {day}" if day else "") + (f" at {cadence.time}" if cadence.time else "")
+        when = f"the {week} {day}" if week else day
+        text = every + (f" on {when}" if when else "") + (f" at {cadence.time}" if cadence.time else "")
     text = mdtext.escape(text)
     return text + (f" — {ctx.text(cadence.note)}" if cadence.note else "")
 
@@ -97,7 +116,8 @@ def condition_text(ctx: Context, condition: Condition) -> str:
 
 def checklist_item(ctx: Context, playbook: Playbook, item: ChecklistItem) -> str:
     """One task-list line with its own anchor: ``<playbook>--<item>`` is unique on any page."""
-    details = [f"{ctx.ui('when')}: {ctx.text(item.when)}", f"{ctx.ui('owner')}: {ctx.text(item.owner)}"]
+    details = [f"{ctx.ui('when')}{ctx.label_separator}{ctx.text(item.when)}",
+               f"{ctx.ui('owner')}{ctx.label_separator}{ctx.text(item.owner)}"]
     if item.condition:
         details.append(f"{ctx.ui('only_for')} {condition_text(ctx, item.condition)}")
     if item.see:
@@ -122,8 +142,8 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> st
     """A pitfall as an admonition: its summary, a group's note if any, and its warning signs."""
     lines = [ctx.text(pitfall.summary)]
     if note:
-        lines += ["", f"**{ctx.ui('in_this_group')}:** {ctx.text(note)}"]
-    lines += ["", f"**{ctx.ui('warning_signs')}:**", "", bullets(ctx.text(s) for s in pitfall.signs),
+        lines += ["", f"**{ctx.ui('in_this_group')}{ctx.colon}** {ctx.text(note)}"]
+    lines += ["", f"**{ctx.ui('warning_signs')}{ctx.colon}**", "", bullets(ctx.text(s) for s in pitfall.signs),
               "", f"[{ctx.ui('about_pitfall')}]({ctx.href('pitfall', pitfall.id)}) · "
                   f"[{ctx.ui('remedy')} →]({ctx.href('pitfall', pitfall.id, 'remedy')})"]
     body = "\n".join(f"    {line}" if line else "" for line in "\n".join(lines).split("\n"))
@@ -192,18 +212,18 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
     pb = playbook
     stages = [ctx.library.stages[g.stage] for g in pb.governance]
     glance = bullets([
-        f"**{ctx.ui('group_type')}:** {ctx.label('group_type', pb.group.type)}",
-        f"**{ctx.ui('size')}:** {ctx.ui('members', min=pb.group.size_min, max=pb.group.size_max)}",
-        f"**{ctx.ui('platforms')}:** {', '.join(ctx.label('platform', p) for p in pb.group.platforms)}",
-        f"**{ctx.ui('threshold')}:** [{ctx.label('threshold', pb.threshold.kind)}](#threshold)",
-        f"**{ctx.ui('stages')}:** {' → '.join(ctx.link(s) for s in stages)}",
+        f"**{ctx.ui('group_type')}{ctx.colon}** {ctx.label('group_type', pb.group.type)}",
+        f"**{ctx.ui('size')}{ctx.colon}** {ctx.ui('members', min=pb.group.size_min, max=pb.group.size_max)}",
+        f"**{ctx.ui('platforms')}{ctx.colon}** {', '.join(ctx.label('platform', p) for p in pb.group.platforms)}",
+        f"**{ctx.ui('threshold')}{ctx.colon}** [{ctx.label('threshold', pb.threshold.kind)}](#threshold)",
+        f"**{ctx.ui('stages')}{ctx.colon}** {' → '.join(ctx.link(s) for s in stages)}",
     ])
     glance_box = f'!!! abstract "{ctx.ui("at_a_glance")}"\n\n' + "\n".join(f"    {line}" for line in glance.split("\n"))
 
-    mission = "\n\n".join(f"**{ctx.ui(key)}.** {ctx.text(getattr(pb.mission, key))}"
+    mission = "\n\n".join(f"**{ctx.ui(key)}{ctx.stop}** {ctx.text(getattr(pb.mission, key))}"
                           for key in ("purpose", "for_others", "for_ourselves"))
-    threshold = (f"**{ctx.label('threshold', pb.threshold.kind)}.** {ctx.text(pb.threshold.why)}\n\n"
-                 f"{ctx.ui('criteria')}:\n\n" + bullets(ctx.text(c) for c in pb.threshold.criteria))
+    threshold = (f"**{ctx.label('threshold', pb.threshold.kind)}{ctx.stop}** {ctx.text(pb.threshold.why)}\n\n"
+                 f"{ctx.ui('criteria')}{ctx.colon}\n\n" + bullets(ctx.text(c) for c in pb.threshold.criteria))
 
     rituals = []
     for use in pb.rituals:
@@ -228,10 +248,10 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
     for use in pb.governance:
         stage = library.stages[use.stage]
         part = [f"### {ctx.text(stage.title)} {{#stage-{stage.id}}}",
-                f"**{ctx.ui('led_by')}:** {ctx.text(use.lead)} · [{ctx.ui('about_stage')}]({ctx.href('stage', stage.id)})",
+                f"**{ctx.ui('led_by')}{ctx.colon}** {ctx.text(use.lead)} · [{ctx.ui('about_stage')}]({ctx.href('stage', stage.id)})",
                 bullets(ctx.text(p) for p in use.practices)]
         if use.move_on:
-            part += [f"**{ctx.ui('move_on')}:**", bullets(ctx.text(m) for m in use.move_on)]
+            part += [f"**{ctx.ui('move_on')}{ctx.colon}**", bullets(ctx.text(m) for m in use.move_on)]
         governance.append("\n\n".join(part))
 
     pitfalls = "\n\n".join(pitfall_card(ctx, library.pitfalls[use.ref], use.note) for use in pb.pitfalls)
@@ -301,7 +321,7 @@ def pitfall_page(library: Library, pitfall: Pitfall, lang: str, today: date | No
         f"# {ctx.text(pitfall.title)}",
         ctx.paragraphs(pitfall.summary),
         review_notice(ctx, pitfall),
-        f"**{ctx.ui('severity')}:** {ctx.label('severity', pitfall.severity)}",
+        f"**{ctx.ui('severity')}{ctx.colon}** {ctx.label('severity', pitfall.severity)}",
         _section(ctx, "warning_signs", "signs", bullets(ctx.text(s) for s in pitfall.signs)),
         _section(ctx, "causes", "causes", bullets(ctx.text(s) for s in pitfall.causes)),
         _section(ctx, "prevention", "prevention", bullets(ctx.text(s) for s in pitfall.prevention)),
@@ -324,7 +344,7 @@ def ritual_page(library: Library, ritual: Ritual, lang: str, today: date | None 
         f"| {ctx.ui('host')} | {ctx.text(ritual.host)} |",
     ])
     steps = "\n".join(f"{i}. {ctx.text(step)}" for i, step in enumerate(ritual.steps, 1))
-    variations = "\n\n".join(f"**{ctx.label('platform', platform)}:** {ctx.text(text)}"
+    variations = "\n\n".join(f"**{ctx.label('platform', platform)}{ctx.colon}** {ctx.text(text)}"
                              for platform, text in ritual.variations)
     return _join(
         front_matter(ctx, ritual),
@@ -349,7 +369,7 @@ def stage_page(library: Library, stage: Stage, lang: str, today: date | None = N
         f"# {ctx.text(stage.title)}",
         ctx.paragraphs(stage.summary),
         review_notice(ctx, stage),
-        f"**{ctx.ui('mode')}:** {ctx.label('mode', stage.mode)}",
+        f"**{ctx.ui('mode')}{ctx.colon}** {ctx.label('mode', stage.mode)}",
         _section(ctx, "practices", "practices", bullets(ctx.text(s) for s in stage.practices)),
         _section(ctx, "move_on", "move-on", bullets(ctx.text(s) for s in stage.move_on)) if stage.move_on else "",
         _section(ctx, "risks", "risks", bullets(ctx.text(s) for s in stage.risks)),
@@ -408,6 +428,6 @@ def translation_page(library: Library, lang: str) -> str:
             complete[l] += done == len(texts)
             cells.append("✓" if done == len(texts) else ctx.ui("texts_done", done=done, total=len(texts)))
         rows.append(f"| {ctx.link(entry)} | {ctx.ui(entry.kind)} | " + " | ".join(cells) + " |")
-    summary = " · ".join(f"{names[l]}: {ctx.ui('complete_count', done=complete[l], total=len(entries))}"
+    summary = " · ".join(f"{names[l]}{ctx.label_separator}{ctx.ui('complete_count', done=complete[l], total=len(entries))}"
                          for l in LANGUAGES)
     return _join(f"# {ctx.ui('translations_title')}", ctx.ui("translations_intro"), summary, "\n".join(rows))

@@ -54,7 +54,7 @@ def test_checklist_items_have_anchors_when_and_owner(library):
 
 def test_pages_render_in_chinese(library):
     md = playbook_page(library, library.playbooks["tiny-club"], "zh")
-    assert "# 小小俱乐部" in md and "## 使命" in md and "时间: 开群前两周" in md
+    assert "# 小小俱乐部" in md and "## 使命" in md and "时间：开群前两周" in md
     assert "At a glance" not in md
 
 
