@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import ContentError
 from .export import export_site
 from .freshness import REVIEW_MONTHS, stale_entries
-from .library import load_library
+from .library import check_library, load_library
 from .lint import lint
 from .scaffold import new_entry
 
@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every entry (schema, references, content lint); exit 1 on any problem")
+    validate.add_argument("files", nargs="*", type=Path,
+                          help="report only the problems of these files (all files are still read, to check references)")
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="github: also print ::error annotations for GitHub Actions")
 
@@ -69,12 +71,15 @@ def _stale(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        library = load_library(args.root)
-        problems = lint(library)
-        if problems:
-            raise ContentError(problems)
-    except ContentError as err:
+    library, problems = check_library(args.root)
+    problems += lint(library, complete=not problems)
+    if args.files:
+        root = args.root.resolve()
+        wanted = {(f if f.is_absolute() else Path.cwd() / f).resolve().relative_to(root).as_posix()
+                  for f in args.files if (f if f.is_absolute() else Path.cwd() / f).resolve().is_relative_to(root)}
+        problems = [p for p in problems if p.file in wanted]
+    if problems:
+        err = ContentError(problems)
         if args.format == "github":
             for problem in err.problems:
                 print(problem.github_annotation())

@@ -38,7 +38,9 @@ def load_library(root: Path) -> Library:
     cached = _cache.get(root)
     if cached and cached[0] == stamp:
         return cached[1]
-    library = _load(root)
+    library, problems = check_library(root)
+    if problems:
+        raise ContentError(problems)
     _cache[root] = (stamp, library)
     return library
 
@@ -54,7 +56,14 @@ def entry_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield _KIND_OF_FOLDER.get(folder, ""), Path(dirpath) / name
 
 
-def _load(root: Path) -> Library:
+def check_library(root: Path) -> tuple[Library, list[Problem]]:
+    """Every problem of the project at ``root`` with the library of the entries that passed.
+
+    Unlike ``load_library`` it returns the problems instead of raising them (only a missing
+    content folder raises), so the content lint can run on the entries that passed and a
+    contributor sees every problem in one run.
+    """
+    root = Path(root).resolve()
     if not (root / CONTENT_DIR).is_dir():
         raise ContentError([Problem(str(root), message=f"there is no {CONTENT_DIR}/ folder here",
                                     hint="run the command from the project folder, or pass --root")])
@@ -80,9 +89,7 @@ def _load(root: Path) -> Library:
 
     library, link_problems = link(loaded, schemas.vocabularies, schemas.documents)
     problems.extend(link_problems)
-    if problems:
-        raise ContentError(problems)
-    return library
+    return library, problems
 
 
 def _misplaced(kind: str, path: Path, display: str) -> Problem | None:

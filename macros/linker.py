@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from .errors import Problem, did_you_mean
-from .model import KIND_OF_SECTION, SECTIONS, Entry, Pitfall, Playbook, Ritual, Stage, Text
+from .model import KIND_OF_SECTION, SECTIONS, Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text
 from .yamlsource import Document
 
 Labels = Mapping[str, Mapping[str, str]]
@@ -105,6 +105,13 @@ def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, L
             problems.append(doc.problem(("group", "size", "min"), "min is larger than max",
                                         f"swap them: min {playbook.group.size_max}, max {playbook.group.size_min}"))
         _check_checklists(playbook, doc, problems, check, used_in)
+        for i, use in enumerate(playbook.rituals):
+            if use.cadence:
+                problems += _cadence_problems(doc, ("rituals", i, "cadence"), use.cadence)
+
+    for ritual in by_kind["ritual"].values():
+        assert isinstance(ritual, Ritual)
+        problems += _cadence_problems(documents[ritual.key], ("cadence",), ritual.cadence)
 
     for pitfall in by_kind["pitfall"].values():
         assert isinstance(pitfall, Pitfall)
@@ -124,6 +131,28 @@ def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, L
         documents=documents,
     )
     return library, problems
+
+
+_WEEKDAY_FREQUENCIES = {"weekly", "biweekly", "monthly", "quarterly"}
+_WEEK_FREQUENCIES = {"monthly", "quarterly"}
+
+
+def _cadence_problems(doc: Document, path: tuple, cadence: Cadence) -> list[Problem]:
+    """A day or week must fit the frequency: calendars are made from them."""
+    problems = []
+    if cadence.day and cadence.every not in _WEEKDAY_FREQUENCIES:
+        problems.append(doc.problem(path + ("day",), f"a {cadence.every} ritual has no weekday",
+                                    "remove 'day', or make it weekly, biweekly, monthly or quarterly"))
+    if cadence.week and cadence.every not in _WEEK_FREQUENCIES:
+        problems.append(doc.problem(path + ("week",), f"'week' is for monthly and quarterly rituals, not {cadence.every}",
+                                    "remove 'week'"))
+    if cadence.week and not cadence.day:
+        problems.append(doc.problem(path + ("week",), f"'week: {cadence.week}' needs a weekday",
+                                    f"add 'day:', e.g. day: sat for the {cadence.week} Saturday of the month"))
+    if cadence.every in _WEEK_FREQUENCIES and cadence.day and not cadence.week:
+        problems.append(doc.problem(path + ("day",), f"which {cadence.day} of the month?",
+                                    "add 'week:' (first, second, third, fourth or last)"))
+    return problems
 
 
 def _check_checklists(playbook: Playbook, doc: Document, problems: list[Problem],

@@ -34,12 +34,15 @@ PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|lorem)\b|\.\.\.|â€
 SIMILAR_TITLES = 0.85
 
 
-def lint(library: Library) -> list[Problem]:
+def lint(library: Library, *, complete: bool = True) -> list[Problem]:
+    """Editorial problems of ``library``; ``complete=False`` when some files failed to load,
+    so entries used only by those files are not reported as orphans."""
     problems: list[Problem] = []
     for entry in library.all_entries():
         for path, text in texts_of(entry):
             problems += _check_text(library, entry, path, text)
-    problems += _orphans(library)
+    if complete:
+        problems += _orphans(library)
     problems += _similar_titles(library)
     return problems
 

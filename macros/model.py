@@ -69,6 +69,7 @@ class Cadence:
     day: str | None = None
     time: str | None = None
     note: Text | None = None
+    week: str | None = None  # monthly and quarterly: first ... fourth, last
 
 @dataclass(frozen=True, kw_only=True)
 class Pitfall(Entry):
@@ -296,7 +297,7 @@ def _maybe(raw: Any) -> Text | None:
 def _cadence(raw: Any) -> Cadence:
     if isinstance(raw, str):
         return Cadence(raw)
-    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")))
+    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")), raw.get("week"))
 
 def _sources(raw: Any) -> tuple[Source, ...]:
     return tuple(Source(Text.of(s["title"]), s.get("author"), s.get("year"), s.get("url"), _maybe(s.get("note")))
