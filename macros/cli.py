@@ -7,11 +7,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentError
+from .checklists import Situation, checklist_text
+from .errors import ContentError, Problem, did_you_mean
 from .export import export_site
 from .freshness import REVIEW_MONTHS, stale_entries
 from .library import check_library, load_library
 from .lint import lint
+from .model import LANGUAGES
 from .scaffold import new_entry
 
 
@@ -38,8 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     stale.add_argument("--months", type=int, default=REVIEW_MONTHS, help=f"limit in months (default {REVIEW_MONTHS})")
     stale.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference day, YYYY-MM-DD")
 
+    checklist = commands.add_parser("checklist", help="print a playbook's launch checklist, or one tailored to a group")
+    checklist.add_argument("playbook", help="the playbook's id, e.g. reading-circle")
+    checklist.add_argument("--platform", help="only items for this platform, e.g. wechat")
+    checklist.add_argument("--size", type=int, help="only items for a group of this many members")
+    checklist.add_argument("--stage", help="only items for this stage: founder-led, shared or self-governing")
+    checklist.add_argument("--lang", default="en", choices=LANGUAGES, help="language (default: en)")
+    checklist.add_argument("--format", choices=("text", "markdown"), default="text",
+                           help="text for a terminal, markdown for chats and files (default: text)")
+
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale}
+    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist}
     try:
         return handlers[args.command](args)
     except ContentError as err:
@@ -67,6 +78,32 @@ def _stale(args: argparse.Namespace) -> int:
         print(f"- {entry.file}: last reviewed {entry.reviewed}")
     print(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
           f"{args.months} months before {args.today.isoformat()}.")
+    return 0
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    library = load_library(args.root)
+    problems = []
+    if args.playbook not in library.playbooks:
+        problems.append(Problem("playbook", message=f"unknown playbook '{args.playbook}'",
+                                hint=did_you_mean(args.playbook, library.playbooks)
+                                or f"use one of: {', '.join(sorted(library.playbooks))}"))
+    platforms = library.vocabularies.get("platform", {})
+    if args.platform and args.platform not in platforms:
+        problems.append(Problem("--platform", message=f"unknown platform '{args.platform}'",
+                                hint=did_you_mean(args.platform, platforms) or f"use one of: {', '.join(platforms)}"))
+    if args.stage and args.stage not in library.stages:
+        problems.append(Problem("--stage", message=f"unknown stage '{args.stage}'",
+                                hint=did_you_mean(args.stage, library.stages)
+                                or f"use one of: {', '.join(sorted(library.stages))}"))
+    if args.size is not None and args.size < 2:
+        problems.append(Problem("--size", message="a group has at least 2 members"))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 2
+    situation = Situation(args.platform, args.size, args.stage)
+    sys.stdout.write(checklist_text(library, library.playbooks[args.playbook], args.lang, situation, args.format))
     return 0
 
 

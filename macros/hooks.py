@@ -41,6 +41,16 @@ def library_of(config: MkDocsConfig) -> Library:
         raise (PluginError(message) if _serving else Abort(message)) from None
 
 
+def language(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or "en"
+
+
+def launch_kits_wanted(config: MkDocsConfig) -> bool:
+    """The build prints every launch kit to PDF when ``extra.launch_kit_pdf`` is true
+    (``make build`` sets it through the CP_PDF environment variable; `serve` never does)."""
+    return bool(config.extra.get("launch_kit_pdf")) and not _serving
+
+
 def contributing_file(lang: str) -> str:
     return "CONTRIBUTING.md" if lang == "en" else f"CONTRIBUTING.{lang}.md"
 
@@ -58,7 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
-    generated = site_pages(library, config.theme.get("language") or "en") + api_files(library)
+    generated = site_pages(library, language(config), site_url=config.site_url or "",
+                           pdf=launch_kits_wanted(config)) + api_files(library)
     for page in generated:
         if files.get_file_from_path(page.uri) is not None:
             docs = Path(config.docs_dir).relative_to(project_root(config)).as_posix()
@@ -70,8 +81,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{page.edit_path}"
         files.append(file)
     # one contributing guide per language: the repository's CONTRIBUTING files are also the site's pages
-    name = contributing_file(config.theme.get("language") or "en")
+    name = contributing_file(language(config))
     guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / name))
     guide.edit_uri = f"../../{name}"
     files.append(guide)
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not launch_kits_wanted(config):
+        return
+    from macros.printing import PrintError, print_launch_kits
+
+    library = library_of(config)
+    try:
+        print_launch_kits(library, Path(config.site_dir))
+    except PrintError as err:
+        raise Abort(f"Could not print the launch kits to PDF: {err}") from None

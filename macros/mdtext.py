@@ -48,3 +48,8 @@ def paragraphs(text: str) -> str:
 def attribute(text: str) -> str:
     """Text for a double-quoted HTML or YAML attribute value (no newlines, no quotes)."""
     return " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unlinked(text: str) -> str:
+    """Plain text with every ``[label](target)`` reduced to its label: for chat, terminals and raw HTML."""
+    return _LINK.sub(lambda m: m[1], text)

@@ -9,8 +9,13 @@ from typing import Any
 
 from .linker import Library
 from .model import LANGUAGES, SECTIONS, Entry, Text
+from .calendar import occurrences, ritual_calendar
+from .context import page_uri
+from .indexes import index_page, translation_page
+from .kit import calendar_uri, kit_page, kit_uri
 from .reference import reference_index, reference_page, reference_uri
-from .render import entry_page, index_page, page_uri, translation_page
+from .render import entry_page
+from .tools import TOOL_PAGES, builder_page, compare_page, playbook_view, symptom_finder_page
 
 API_DIR = "api"
 
@@ -28,28 +33,51 @@ class GeneratedFile:
     edit_path: str | None = None
 
 
-def site_pages(library: Library, lang: str, today: date | None = None) -> list[GeneratedFile]:
-    """Every generated Markdown page: an index per kind, a page per entry, the field reference."""
+def site_pages(library: Library, lang: str, today: date | None = None, *, site_url: str = "",
+               pdf: bool = False) -> list[GeneratedFile]:
+    """Every generated page and file of one language's site.
+
+    An index per kind, a page per entry, a launch kit and a ritual calendar per playbook,
+    the tools, the translation status and the field reference.
+    """
+    today = today or date.today()
+    options = {"site_url": site_url, "pdf": pdf}
     pages = [GeneratedFile(page_uri(kind), index_page(library, kind, lang)) for kind in SECTIONS]
-    pages += [GeneratedFile(page_uri(entry.kind, entry.id), entry_page(library, entry, lang, today), entry.file)
-              for entry in library.all_entries()]
+    for entry in library.all_entries():
+        pages.append(GeneratedFile(page_uri(entry.kind, entry.id), entry_page(library, entry, lang, today, **options),
+                                   entry.file))
+    for playbook in library.playbooks.values():
+        pages.append(GeneratedFile(kit_uri(playbook), kit_page(library, playbook, lang, today, **options), playbook.file))
+        if occurrences(library, playbook, today):
+            url = f"{site_url.rstrip('/')}/{playbook.section}/{playbook.id}/" if site_url else ""
+            pages.append(GeneratedFile(calendar_uri(playbook), ritual_calendar(library, playbook, lang, today, url)))
+    pages += [GeneratedFile(TOOL_PAGES["symptoms"].uri, symptom_finder_page(library, lang)),
+              GeneratedFile(TOOL_PAGES["compare"].uri, compare_page(library, lang)),
+              GeneratedFile(TOOL_PAGES["builder"].uri, builder_page(library, lang))]
     pages.append(GeneratedFile("translations.md", translation_page(library, lang)))
     if library.schemas:
-        pages.append(GeneratedFile("reference/index.md", reference_index()))
-        pages += [GeneratedFile(reference_uri(kind), reference_page(library.schemas, kind), f"schemas/{kind}.schema.json")
-                  for kind in SECTIONS]
+        pages.append(GeneratedFile("reference/index.md", reference_index(lang)))
+        pages += [GeneratedFile(reference_uri(kind), reference_page(library.schemas, kind, lang),
+                                f"schemas/{kind}.schema.json") for kind in SECTIONS]
     return pages
 
 
 def api_files(library: Library) -> list[GeneratedFile]:
-    """The whole library as JSON: ``api/<section>.json`` per kind, and ``api/index.json``."""
+    """The whole library as JSON: ``api/<section>.json`` per kind, ``api/index.json``, and one
+    ``api/playbooks/<id>.json`` per playbook with its display text in every language (what
+    the compare and checklist-builder pages read)."""
     files = []
-    index = {"languages": list(LANGUAGES), "endpoints": {}}
+    index: dict[str, Any] = {"languages": list(LANGUAGES), "endpoints": {}}
     for kind, section in SECTIONS.items():
         entries = [entry_json(library, e) for e in library.entries(kind).values()]
         uri = f"{API_DIR}/{section}.json"
         index["endpoints"][section] = {"url": uri, "count": len(entries)}
         files.append(GeneratedFile(uri, _dump({"kind": kind, "count": len(entries), "entries": entries})))
+    for playbook in library.playbooks.values():
+        data = entry_json(library, playbook)
+        data["view"] = {lang: playbook_view(library, playbook, lang) for lang in LANGUAGES}
+        files.append(GeneratedFile(f"{API_DIR}/playbooks/{playbook.id}.json", _dump(data)))
+    index["endpoints"]["playbook"] = {"url": f"{API_DIR}/playbooks/{{id}}.json", "count": len(library.playbooks)}
     files.append(GeneratedFile(f"{API_DIR}/index.json", _dump(index)))
     return files
 

@@ -7,6 +7,7 @@ from typing import Any, Iterator, Mapping
 
 from . import mdtext
 from .schema import COMMON, KINDS, schema_file
+from .ui import t
 
 Schema = Mapping[str, Any]
 
@@ -15,25 +16,28 @@ def reference_uri(kind: str) -> str:
     return f"reference/{kind}.md"
 
 
-def reference_page(documents: Mapping[str, Schema], kind: str) -> str:
+def reference_page(documents: Mapping[str, Schema], kind: str, lang: str = "en") -> str:
     """A page listing every field of ``kind``: type, required, allowed values, example."""
     schema = documents[schema_file(kind)]
-    rows = ["| Field | Type | Required | Allowed values and meaning | Example |", "|---|---|---|---|---|"]
+    rows = [f"| {t('ref_field', lang)} | {t('ref_type', lang)} | {t('ref_required', lang)} | "
+            f"{t('ref_meaning', lang)} | {t('ref_example', lang)} |", "|---|---|---|---|---|"]
     for path, field, required in _fields(documents, schema):
-        rows.append(f"| `{path}` | {_type(documents, field)} | {'yes' if required else ''} | "
-                    f"{_meaning(documents, field)} | {_example(documents, field)} |")
+        rows.append(f"| `{path}` | {_type(documents, field, lang)} | {t('yes', lang) if required else ''} | "
+                    f"{_meaning(documents, field, lang)} | {_example(documents, field)} |")
     folder = "playbooks/" if kind == "playbook" else f"playbooks/{kind}s/"
-    return (f"# {kind.capitalize()} fields\n\n{mdtext.escape(schema.get('description', ''))}\n\n"
-            f"A {kind} is a file `{folder}<id>.yaml`; its id is the file name. This page is generated "
-            f"from `schemas/{schema_file(kind)}`, the schema every file is validated against.\n\n"
-            "A *text* is one string for every language, or one per language: `{en: ..., zh: ...}`.\n\n"
-            + "\n".join(rows) + "\n")
+    return (f"# {t('ref_kind_title', lang, kind=t(kind, lang))}\n\n{mdtext.escape(_description(schema, lang))}\n\n"
+            + t("ref_intro", lang, kind=t(kind, lang), folder=folder, schema=schema_file(kind)) + "\n\n"
+            + t("ref_text", lang) + "\n\n" + "\n".join(rows) + "\n")
 
 
-def reference_index() -> str:
-    links = "\n".join(f"- [{kind.capitalize()} fields]({kind}.md)" for kind in KINDS)
-    return ("# Field reference\n\nEvery field each kind of entry may hold, generated from the JSON Schemas "
-            "in `schemas/`.\n\n" + links + "\n")
+def reference_index(lang: str = "en") -> str:
+    links = "\n".join(f"- [{t('ref_kind_title', lang, kind=t(kind, lang))}]({kind}.md)" for kind in KINDS)
+    return f"# {t('ref_title', lang)}\n\n{t('ref_index_intro', lang)}\n\n{links}\n"
+
+
+def _description(schema: Schema, lang: str) -> str:
+    """The schema's description in ``lang`` (``x-description-zh``...), else the English one."""
+    return schema.get(f"x-description-{lang}") or schema.get("description", "")
 
 
 def _resolve(documents: Mapping[str, Schema], schema: Schema) -> Schema:
@@ -72,34 +76,35 @@ def _fields(documents: Mapping[str, Schema], schema: Schema, prefix: str = "") -
                 yield from _fields(documents, option, path + ".")
 
 
-def _type(documents: Mapping[str, Schema], field: Schema) -> str:
+def _type(documents: Mapping[str, Schema], field: Schema, lang: str) -> str:
     if _is_text(documents, field):
-        return "text"
+        return t("type_text", lang)
     resolved = _resolve(documents, field)
     if "enum" in resolved:
-        return "one value"
+        return t("type_choice", lang)
     if "anyOf" in resolved:
-        return " or ".join(_type(documents, option) for option in resolved["anyOf"])
+        return t("type_or", lang).join(_type(documents, option, lang) for option in resolved["anyOf"])
     kind = resolved.get("type", "")
     if kind == "array":
-        return f"list of {_type(documents, resolved.get('items', {}))}"
-    return {"object": "fields", "string": "string", "integer": "whole number"}.get(kind, kind or "value")
+        return t("type_list", lang, of=_type(documents, resolved.get("items", {}), lang))
+    key = {"object": "type_fields", "string": "type_string", "integer": "type_integer"}.get(kind)
+    return t(key, lang) if key else kind or t("type_value", lang)
 
 
-def _meaning(documents: Mapping[str, Schema], field: Schema) -> str:
+def _meaning(documents: Mapping[str, Schema], field: Schema, lang: str) -> str:
     resolved = _resolve(documents, field)
-    parts = [mdtext.escape(field.get("description") or resolved.get("description", ""))]
+    parts = [mdtext.escape(_description(field, lang) or _description(resolved, lang))]
     values = resolved.get("enum") or _resolve(documents, resolved.get("items", {})).get("enum")
     labels = resolved.get("x-labels") or _resolve(documents, resolved.get("items", {})).get("x-labels") or {}
     if values:
-        parts.append("One of: " + ", ".join(
-            f"`{v}`" + (f" ({mdtext.escape(labels[v]['en'])})" if v in labels and labels[v]["en"] != v else "")
+        parts.append(t("one_of", lang) + ", ".join(
+            f"`{v}`" + (f" ({mdtext.escape(labels[v][lang])})" if v in labels and labels[v].get(lang, v) != v else "")
             for v in values))
     if "pattern" in resolved and not _is_text(documents, field):
-        parts.append(f"Pattern: `{resolved['pattern']}`")
-    for bound, word in (("minItems", "at least {} items"), ("minimum", "at least {}"), ("maximum", "at most {}")):
+        parts.append(f"{t('pattern', lang)}`{resolved['pattern']}`")
+    for bound, key in (("minItems", "min_items"), ("minimum", "minimum"), ("maximum", "maximum")):
         if bound in resolved:
-            parts.append(word.format(resolved[bound]))
+            parts.append(t(key, lang, n=resolved[bound]))
     return "<br>".join(p for p in parts if p)
 
 

@@ -116,6 +116,93 @@ STRINGS: dict[str, dict[str, str]] = {
     "texts_done": {"en": "{done} of {total} texts", "zh": "{done}/{total} 段"},
     "complete_count": {"en": "{done} of {total} entries complete", "zh": "{done}/{total} 个条目已完成"},
     "reviewed_on": {"en": "Last reviewed on {date}.", "zh": "最近一次审阅：{date}。"},
+    "items_n": {"en": "{n} items", "zh": "{n} 项"},
+    "items_total": {"en": "Checklist items", "zh": "清单项数"},
+    "calendar_file": {"en": "Add the rituals to your calendar (.ics)", "zh": "把仪式加入日历（.ics）"},
+    "reset_ticks": {"en": "Clear my ticks", "zh": "清除勾选"},
+    "print_kit": {"en": "Print the launch kit", "zh": "打印开群工具包"},
+    "tailor_checklist": {"en": "Tailor this checklist", "zh": "定制这份清单"},
+    "size_n": {"en": "{n} members", "zh": "{n} 人"},
+    "tailored_for": {"en": "Tailored for: {situation}", "zh": "适用于：{situation}"},
+    "messages_intro": {
+        "en": "Ready to paste into the group. WeChat and QQ show Markdown symbols as they are, so their version is "
+              "plain text; Discord and Telegram get bold headings, Slack its own bold.",
+        "zh": "可以直接粘贴到群里。微信和 QQ 不识别 Markdown 符号，所以用纯文本版本；Discord、Telegram 用加粗标题，"
+              "Slack 用它自己的加粗写法。"},
+    "print": {"en": "Print", "zh": "打印"},
+    "download_pdf": {"en": "Download the PDF", "zh": "下载 PDF"},
+    "back_to_playbook": {"en": "Back to the playbook", "zh": "返回手册"},
+    "kit_title": {"en": "Launch kit: {title}", "zh": "开群工具包：{title}"},
+    "kit_intro": {
+        "en": "Three sheets for the week before the group opens: the checklist, the texts to paste into the group, "
+              "and the ritual calendar.",
+        "zh": "开群前一周用的三页纸：清单、要发到群里的文案，以及仪式日历。"},
+    "no_messages": {"en": "This playbook has no chat texts yet.", "zh": "这本手册还没有群内文案。"},
+    "ritual_calendar": {"en": "Ritual calendar", "zh": "仪式日历"},
+    "next_dates": {"en": "Next dates", "zh": "接下来的日期"},
+    "any": {"en": "Any", "zh": "不限"},
+    "members_label": {"en": "Members", "zh": "人数"},
+    "members_placeholder": {"en": "e.g. 300", "zh": "例如 300"},
+    "filter_playbooks": {"en": "Filter playbooks", "zh": "筛选手册"},
+    "clear": {"en": "Clear", "zh": "清除"},
+    "platform": {"en": "Platform", "zh": "平台"},
+    "symptoms_title": {"en": "Symptom finder", "zh": "症状自查"},
+    "symptoms_intro": {
+        "en": "Tick what you can see in your group. The pitfalls whose warning signs match best come first, each "
+              "with what to do about it.",
+        "zh": "勾选你在群里看到的现象，预警信号最吻合的坑会排在最前面，并附上补救办法。"},
+    "symptoms_form": {"en": "Warning signs", "zh": "预警信号"},
+    "likely_pitfalls": {"en": "Most likely pitfalls", "zh": "最可能的坑"},
+    "no_match": {"en": "Tick at least one sign to see the matching pitfalls.", "zh": "至少勾选一个信号，才能看到对应的坑。"},
+    "needs_script": {"en": "This tool needs JavaScript. The list below holds the same information.",
+                     "zh": "这个工具需要 JavaScript。下面的列表包含同样的信息。"},
+    "all_signs": {"en": "Every pitfall and its warning signs", "zh": "所有的坑及其预警信号"},
+    "other": {"en": "Other", "zh": "其他"},
+    "signs_matched": {"en": "{n} of {total} signs", "zh": "吻合 {n}/{total} 个信号"},
+    "compare_title": {"en": "Compare playbooks", "zh": "对比手册"},
+    "compare_intro": {
+        "en": "Choose two or three playbooks to see their mission, threshold, rituals, feedback and governance side "
+              "by side. The choice stays in the address, so you can share the comparison.",
+        "zh": "选两到三本手册，并排查看它们的使命、门槛、仪式、反馈和治理方式。所选内容会保存在网址里，可以直接分享。"},
+    "playbook_n": {"en": "Playbook {n}", "zh": "手册 {n}"},
+    "choose": {"en": "Choose…", "zh": "请选择"},
+    "builder_title": {"en": "Checklist builder", "zh": "清单定制"},
+    "builder_intro": {
+        "en": "Pick a playbook, then your platform, group size and current stage: you get one checklist with only "
+              "the items that apply to your group. The choice stays in the address; the result prints cleanly.",
+        "zh": "先选手册，再选平台、群规模和当前阶段，就能得到一份只含适用事项的清单。所选内容会保存在网址里，结果可直接打印。"},
+    "current_stage": {"en": "Current stage", "zh": "当前阶段"},
+    "no_items": {"en": "No item of this playbook applies to that group.", "zh": "这本手册没有适用于该社群的事项。"},
+    "ref_title": {"en": "Field reference", "zh": "字段参考"},
+    "ref_index_intro": {"en": "Every field each kind of entry may hold, generated from the JSON Schemas in `schemas/`.",
+                        "zh": "每类条目可以填写的全部字段，由 `schemas/` 中的 JSON Schema 自动生成。"},
+    "ref_kind_title": {"en": "{kind} fields", "zh": "{kind}字段"},
+    "ref_intro": {
+        "en": "A {kind} is a file `{folder}<id>.yaml`; its id is the file name. This page is generated from "
+              "`schemas/{schema}`, the schema every file is validated against.",
+        "zh": "每个{kind}是一个文件 `{folder}<id>.yaml`，文件名就是它的 id。本页由 `schemas/{schema}` 自动生成，"
+              "所有文件都按这份 schema 校验。"},
+    "ref_text": {"en": "A *text* is one string for every language, or one per language: `{en: ..., zh: ...}`.",
+                 "zh": "“文字”可以只写一次（所有语言通用），也可以按语言分别写：`{en: ..., zh: ...}`。"},
+    "ref_field": {"en": "Field", "zh": "字段"},
+    "ref_type": {"en": "Type", "zh": "类型"},
+    "ref_required": {"en": "Required", "zh": "必填"},
+    "ref_meaning": {"en": "Allowed values and meaning", "zh": "含义与可选值"},
+    "ref_example": {"en": "Example", "zh": "示例"},
+    "yes": {"en": "yes", "zh": "是"},
+    "type_text": {"en": "text", "zh": "文字"},
+    "type_choice": {"en": "one value", "zh": "单选值"},
+    "type_or": {"en": " or ", "zh": "或"},
+    "type_list": {"en": "list of {of}", "zh": "{of}列表"},
+    "type_fields": {"en": "fields", "zh": "字段组"},
+    "type_string": {"en": "string", "zh": "字符串"},
+    "type_integer": {"en": "whole number", "zh": "整数"},
+    "type_value": {"en": "value", "zh": "值"},
+    "one_of": {"en": "One of: ", "zh": "可选："},
+    "pattern": {"en": "Pattern: ", "zh": "格式："},
+    "min_items": {"en": "at least {n} items", "zh": "至少 {n} 项"},
+    "minimum": {"en": "at least {n}", "zh": "最小 {n}"},
+    "maximum": {"en": "at most {n}", "zh": "最大 {n}"},
 }
 
 

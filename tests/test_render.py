@@ -10,7 +10,9 @@ from macros import mdtext
 from macros.library import load_library
 from macros.model import Text
 from macros.pages import api_files, entry_json, site_pages
-from macros.render import Context, checklist, pitfall_page, playbook_page, ritual_page, stage_page
+from macros.checklists import checklist
+from macros.context import Context
+from macros.render import pitfall_page, playbook_page, ritual_page, stage_page
 
 from .conftest import FIXTURE
 
@@ -23,7 +25,7 @@ def library():
 def test_playbook_page_sections_come_in_order(library):
     md = playbook_page(library, library.playbooks["tiny-club"], "en")
     order = ["# Tiny club", "At a glance", "## Mission", "## Entry threshold", "## Rituals", "## Feedback",
-             "## Governance by stage", "## Pitfalls to avoid", "## Texts for the group", "## Launch checklist",
+             "## Governance by stage", "## Pitfalls to avoid", "## Launch checklist", "## Texts for the group",
              "## Related playbooks", "## Sources", "Last reviewed on 2026-11-24"]
     positions = [md.index(heading) for heading in order]
     assert positions == sorted(positions)
@@ -46,7 +48,9 @@ def test_pitfalls_show_the_groups_note_and_the_warning_signs(library):
 def test_checklist_items_have_anchors_when_and_owner(library):
     ctx = Context(library, "en", "playbooks/tiny-club.md")
     md = checklist(ctx, library.playbooks["tiny-club"])
-    assert '- [ ] <span class="cp-item" id="tiny-club--write-mission"' in md
+    assert ('- <label class="cp-item" id="tiny-club--write-mission"><input type="checkbox" class="cp-check" '
+            'data-cp-playbook="tiny-club" data-cp-item="write-mission" data-cp-phase="before-launch"> '
+            '<span class="cp-text">Write the mission.</span></label>') in md
     assert "When: Two weeks before · Owner: Founder" in md
     assert "only for Discord" in md
     assert "### Before launch {#tiny-club--before-launch}" in md
@@ -101,7 +105,7 @@ def test_messages_stay_verbatim_in_a_fence_longer_than_any_backticks(library):
     club = library.playbooks["tiny-club"]
     messages = dataclasses.replace(club.messages, welcome=Text.of("```\n{{ 7*7 }}\n```"))
     md = playbook_page(library, dataclasses.replace(club, messages=messages), "en")
-    assert "````text\n```\n{{ 7*7 }}\n```\n````" in md
+    assert "    ````text\n    ```\n    {{ 7*7 }}\n    ```\n    ````" in md
 
 
 def test_every_entry_gets_a_page_and_every_kind_an_index(library):
@@ -142,7 +146,7 @@ def test_months_before_clamps_to_the_month():
 
 
 def test_a_missing_translation_falls_back_and_says_so(library):
-    from macros.render import translation_page
+    from macros.indexes import translation_page
 
     other = library.playbooks["other-club"]  # written once, for every language: not a translation
     zh = playbook_page(library, other, "zh")

@@ -1,0 +1,135 @@
+"""Where a page is rendered: the library, the language, the page's own path, the day.
+
+Every render function takes a ``Context``; it turns contributor text into safe Markdown
+(through ``mdtext``), names vocabulary values and UI words in the page's language, and
+makes links relative to the page, so ``mkdocs build --strict`` checks every one of them.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from . import mdtext
+from .linker import Library
+from .model import SECTIONS, Entry, Text
+from .ui import t
+
+
+def page_uri(kind: str, entry_id: str | None = None, view: str | None = None) -> str:
+    """The source path of an entry's page (or of a kind's index page) in the docs tree.
+
+    ``view`` names a second page of the entry, such as a playbook's ``kit``.
+    """
+    if view:
+        return f"{SECTIONS[kind]}/{entry_id}/{view}.md"
+    return f"{SECTIONS[kind]}/{entry_id or 'index'}.md"
+
+
+def page_url(uri: str) -> str:
+    """The URL path, relative to the site root, that MkDocs gives the page at ``uri``."""
+    stem = uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every render function needs: the library, the language, where the page sits, and the day."""
+
+    library: Library
+    lang: str
+    page: str = "index.md"
+    today: date = field(default_factory=date.today)
+    site_url: str = ""
+    pdf: bool = False  # whether the build prints launch kits to PDF
+
+    # --- contributor text ---------------------------------------------------------------
+
+    def text(self, value: Text | None) -> str:
+        """One line of safe Markdown."""
+        return mdtext.inline(value.get(self.lang)) if value else ""
+
+    def paragraphs(self, value: Text) -> str:
+        return mdtext.paragraphs(value.get(self.lang))
+
+    def plain(self, value: Text) -> str:
+        """The text with its whitespace folded, not yet escaped for any format."""
+        return " ".join(value.get(self.lang).split())
+
+    def html(self, value: Text) -> str:
+        """The text for raw HTML: escaped, with Markdown links reduced to their labels."""
+        return html.escape(mdtext.unlinked(self.plain(value)))
+
+    # --- our own words ------------------------------------------------------------------
+
+    def label(self, vocabulary: str, value: str) -> str:
+        return mdtext.escape(self.library.label(vocabulary, value, self.lang))
+
+    def ui(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    @property
+    def colon(self) -> str:
+        """After a bold label: ':' or '：'."""
+        return "：" if self.lang == "zh" else ":"
+
+    @property
+    def label_separator(self) -> str:
+        """Between a label and its value outside bold text: ': ' or '：'."""
+        return "：" if self.lang == "zh" else ": "
+
+    @property
+    def stop(self) -> str:
+        return "。" if self.lang == "zh" else "."
+
+    @property
+    def list_separator(self) -> str:
+        return "、" if self.lang == "zh" else ", "
+
+    # --- links --------------------------------------------------------------------------
+
+    def href(self, kind: str, entry_id: str | None = None, anchor: str = "", view: str | None = None) -> str:
+        """A relative ``.md`` link from this page to an entry's page, for Markdown."""
+        return self.relative(page_uri(kind, entry_id, view)) + (f"#{anchor}" if anchor else "")
+
+    def relative(self, uri: str) -> str:
+        return posixpath.relpath(uri, posixpath.dirname(self.page) or ".")
+
+    def url(self, uri: str) -> str:
+        """A relative URL from this page's URL to the page or file at ``uri``, for raw HTML."""
+        here = page_url(self.page)
+        target = page_url(uri) if uri.endswith(".md") else uri
+        rel = posixpath.relpath(target or ".", here or ".")
+        return rel + "/" if target.endswith("/") and rel != "." else ("./" if rel == "." else rel)
+
+    def canonical(self) -> str:
+        """The page's public address, for print-outs."""
+        return self.site_url.rstrip("/") + "/" + page_url(self.page) if self.site_url else page_url(self.page)
+
+    def link(self, entry: Entry) -> str:
+        return f"[{self.text(entry.title)}]({self.href(entry.kind, entry.id)})"
+
+
+# --- Markdown assembly --------------------------------------------------------------------
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def section(ctx: Context, key: str, anchor: str, body: str) -> str:
+    return f"## {ctx.ui(key)} {{#{anchor}}}\n\n{body}"
+
+
+def join(*parts: str) -> str:
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def indent(text: str, spaces: int = 4) -> str:
+    """Indent a block, e.g. into an admonition; blank lines stay empty."""
+    pad = " " * spaces
+    return "\n".join(pad + line if line else "" for line in text.split("\n"))

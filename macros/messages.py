@@ -1,0 +1,111 @@
+"""Chat texts (group rules, welcome, announcement) in the form each platform pastes best.
+
+Contributors write a message as plain text, exactly as it would be pasted into a WeChat
+group: a heading line, then paragraphs or numbered lines. WeChat and QQ show Markdown
+symbols literally, so they get the text as written; Discord and Telegram read Markdown,
+and Slack its own "mrkdwn", so for those the heading becomes bold and every character
+that would be read as formatting is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context, section
+from .linker import Library
+from .model import Playbook
+
+# What a message looks like on each family of platforms, in the order the page offers them.
+FLAVOURS = ("plain", "markdown", "slack")
+FLAVOUR_PLATFORMS = {"plain": ("wechat", "qq"), "markdown": ("discord", "telegram"), "slack": ("slack",)}
+
+# Discord reads these as formatting anywhere in a line; a backslash shows them as written.
+_MARKDOWN_INLINE = re.compile(r"([\\*_~`|])")
+# ... and these only at the start of a line (heading, quote, bullet).
+_MARKDOWN_LEADING = re.compile(r"^([#>\-+])")
+_NUMBERED = re.compile(r"^\d+\. ")
+
+
+@dataclass(frozen=True)
+class Variants:
+    """One message in every flavour."""
+
+    plain: str
+    markdown: str
+    slack: str
+
+    def get(self, flavour: str) -> str:
+        return getattr(self, flavour)
+
+
+def normalise(text: str) -> str:
+    """Trim trailing spaces and surplus blank lines; keep the author's line breaks."""
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def to_markdown(text: str) -> str:
+    """Discord and Telegram: a bold heading; anything that would format is escaped."""
+    heading, *rest = normalise(text).split("\n")
+    return "\n".join([f"**{escape_markdown(heading)}**", *(escape_markdown(line) for line in rest)])
+
+
+def to_slack(text: str) -> str:
+    """Slack's composer: bold is *single stars*; the rest pastes as written."""
+    heading, *rest = normalise(text).split("\n")
+    return "\n".join([f"*{heading.replace('*', '')}*", *rest])
+
+
+def variants(text: str) -> Variants:
+    return Variants(normalise(text), to_markdown(text), to_slack(text))
+
+
+def escape_markdown(line: str) -> str:
+    """One line of text that Discord-style Markdown shows exactly as written."""
+    line = _MARKDOWN_INLINE.sub(r"\\\1", line)
+    if _NUMBERED.match(line):  # "1. " numbering stays a list: it reads the same everywhere
+        return line
+    return _MARKDOWN_LEADING.sub(r"\\\1", line)
+
+
+# --- on a page ------------------------------------------------------------------------------
+
+MESSAGE_KINDS = (("rules", "rules_post"), ("welcome", "welcome_post"), ("announcement", "announcement_post"))
+
+
+def flavour_label(library: Library, flavour: str, lang: str) -> str:
+    return " / ".join(library.label("platform", p, lang) for p in FLAVOUR_PLATFORMS[flavour])
+
+
+def messages_section(ctx: Context, playbook: Playbook) -> str:
+    """Each chat text as tabs, one per family of platforms, each with the theme's copy button.
+
+    The text sits in a code block: shown exactly as written (never Markdown, never a
+    template), and the copy button copies exactly what is shown.
+    """
+    if playbook.messages is None:
+        return ""
+    parts = [ctx.ui("messages_intro")]
+    for name, key in MESSAGE_KINDS:
+        text = getattr(playbook.messages, name)
+        if text is None:
+            continue
+        forms = variants(text.get(ctx.lang))
+        tabs = []
+        for flavour in FLAVOURS:
+            body = forms.get(flavour)
+            fence = "`" * max(3, _longest_run(body, "`") + 1)
+            label = flavour_label(ctx.library, flavour, ctx.lang).replace('"', "")
+            tabs.append(f'=== "{label}"\n\n    {fence}text\n' + "\n".join(
+                f"    {line}" if line else "" for line in body.split("\n")) + f"\n    {fence}")
+        parts.append(f"### {ctx.ui(key)} {{#message-{name}}}\n\n" + "\n\n".join(tabs))
+    return section(ctx, "messages", "messages", "\n\n".join(parts))
+
+
+def _longest_run(text: str, char: str) -> int:
+    longest = run = 0
+    for c in text:
+        run = run + 1 if c == char else 0
+        longest = max(longest, run)
+    return longest
