@@ -122,6 +122,9 @@ def _validate(args: argparse.Namespace) -> int:
                 print(problem.github_annotation())
         print(err.report(), file=sys.stderr)
         return 1
+    if args.files:
+        print(f"No problems in the {len(args.files)} file{'s' if len(args.files) != 1 else ''} checked.")
+        return 0
     counts = ", ".join(f"{len(library.section(s))} {s}" for s in ("playbooks", "pitfalls", "rituals", "stages"))
     print(f"All entries are valid: {counts}.")
     return 0

@@ -6,6 +6,7 @@ here, and the config loses the macros plugin and the hook: the result needs neit
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -51,12 +52,32 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' ``!ENV [NAME, default]`` tag, resolved as MkDocs resolves it."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (names + [None])
+    for name in variables:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def _load_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader + !ENV
+
+
 def site_config(root: Path, lang: str) -> dict[str, Any]:
     """The config of one language's site, with INHERIT resolved as MkDocs does (mappings merge)."""
     path = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config = _load_config(path)
     parent = config.pop("INHERIT", None)
-    return _merge(yaml.safe_load((path.parent / parent).read_text(encoding="utf-8")), config) if parent else config
+    return _merge(_load_config(path.parent / parent), config) if parent else config
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

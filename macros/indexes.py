@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from .context import Context, join, page_uri
+from .forms import number_field, options, select_field
 from .linker import Library
 from .model import LANGUAGES, SECTIONS, Playbook, Text, texts_of
 from .render import MODE_ORDER, SEVERITY_ORDER, cadence_text
@@ -53,18 +54,13 @@ def tool_links(ctx: Context, tools: tuple[str, ...]) -> str:
 
 def playbook_filters(ctx: Context) -> str:
     """The filter form: hidden until the page script runs, since only the script can filter."""
-    fields = []
-    for name, vocabulary in SELECT_FILTERS:
-        options = "".join(f'<option value="{value}">{html.escape(ctx.library.label(vocabulary, value, ctx.lang))}</option>'
-                          for value in _used_values(ctx.library, name))
-        fields.append(f'<label>{ctx.ui(_FIELD_LABELS[name])} <select name="{name}">'
-                      f'<option value="">{ctx.ui("any")}</option>{options}</select></label>')
-    stages = "".join(f'<option value="{s.id}">{ctx.html(s.title)}</option>'
-                     for s in sorted(ctx.library.stages.values(), key=_stage_order))
-    fields.insert(2, f'<label>{ctx.ui("members_label")} <input type="number" name="size" min="2" step="1" '
-                     f'inputmode="numeric" placeholder="{ctx.ui("members_placeholder")}"></label>')
-    fields.append(f'<label>{ctx.ui("stage")} <select name="stage"><option value="">{ctx.ui("any")}</option>'
-                  f'{stages}</select></label>')
+    fields = [select_field(f"cp-filter-{name}", name, ctx.ui(_FIELD_LABELS[name]), options(
+        ((value, ctx.library.label(vocabulary, value, ctx.lang)) for value in _used_values(ctx.library, name)),
+        ctx.ui("any"))) for name, vocabulary in SELECT_FILTERS]
+    fields.insert(2, number_field("cp-filter-size", "size", ctx.ui("members_label"), ctx.ui("members_placeholder")))
+    stages = sorted(ctx.library.stages.values(), key=_stage_order)
+    fields.append(select_field("cp-filter-stage", "stage", ctx.ui("stage"),
+                               options(((s.id, ctx.plain(s.title)) for s in stages), ctx.ui("any"))))
     return (f'<form class="cp-filters" data-cp-filter="playbooks" aria-label="{ctx.ui("filter_playbooks")}" hidden>'
             + "".join(fields)
             + f'<button type="reset" class="md-button">{ctx.ui("clear")}</button>'

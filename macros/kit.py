@@ -47,7 +47,7 @@ def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None
 
     sheets = [
         join(head, f"# {ctx.ui('kit_title', title=ctx.text(pb.title))}", ctx.ui("kit_intro"),
-             checklist(ctx, pb, heading_level=3, with_toolbar=False, links=False)),
+             checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False)),
         join(head, f"## {ctx.ui('messages')} {{#texts}}", *_texts(ctx, pb)),
         join(head, f"## {ctx.ui('ritual_calendar')} {{#calendar}}", _calendar(ctx, pb)),
     ]

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from .errors import Problem
 from .linker import Library
-from .model import LANGUAGES, Entry, Text, texts_of
+from .model import LANGUAGES, Entry, Playbook, Text, texts_of
 from .yamlsource import FieldPath, format_path
 
 
@@ -32,6 +32,13 @@ BOUNDS = {
 }
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|lorem)\b|\.\.\.|…|待补充|待定|占位", re.I)
 SIMILAR_TITLES = 0.85
+# What a finished entry holds: a playbook a reader can run, a ritual for every big platform.
+MIN_RITUALS, MIN_PITFALLS, MIN_ITEMS, MIN_SIGNS = 3, 4, 10, 3
+STAGES_IN_ORDER = ("founder-led", "shared", "self-governing")
+VARIATION_PLATFORMS = ("wechat", "qq", "discord", "telegram", "slack")
+MESSAGE_FIELDS = ("rules", "welcome", "announcement")
+# Symbols that WeChat and QQ would show as they are: messages are plain text (docs/style.md).
+MARKDOWN_IN_MESSAGES = re.compile(r"\*\*|__|`|^#{1,6} |^> |\[[^\]]*\]\(", re.M)
 
 
 def lint(library: Library, *, complete: bool = True) -> list[Problem]:
@@ -41,6 +48,17 @@ def lint(library: Library, *, complete: bool = True) -> list[Problem]:
     for entry in library.all_entries():
         for path, text in texts_of(entry):
             problems += _check_text(library, entry, path, text)
+    for playbook in library.playbooks.values():
+        problems += _incomplete_playbook(library, playbook)
+    for pitfall in library.pitfalls.values():
+        if len(pitfall.signs) < MIN_SIGNS:
+            problems.append(_problem(library, pitfall, ("signs",), f"has {_count(len(pitfall.signs), 'warning sign')}",
+                                     f"list at least {MIN_SIGNS}: the symptom finder matches on them"))
+    for ritual in library.rituals.values():
+        missing = [p for p in VARIATION_PLATFORMS if p not in dict(ritual.variations)]
+        if missing:
+            problems.append(_problem(library, ritual, ("variations",), f"no variation for {', '.join(missing)}",
+                                     "say how to run the ritual on each of: " + ", ".join(VARIATION_PLATFORMS)))
     if complete:
         problems += _orphans(library)
     problems += _similar_titles(library)
@@ -74,6 +92,45 @@ def _check_text(library: Library, entry: Entry, path: FieldPath, text: Text) -> 
             problems.append(_problem(library, entry, path + (lang,), f"placeholder text '{match.group(0)}'",
                                      "write the real text"))
     return problems
+
+
+def _incomplete_playbook(library: Library, playbook: Playbook) -> list[Problem]:
+    problems = []
+
+    def need(path: FieldPath, ok: bool, message: str, hint: str) -> None:
+        if not ok:
+            problems.append(_problem(library, playbook, path, message, hint))
+
+    need(("rituals",), len(playbook.rituals) >= MIN_RITUALS, f"has {_count(len(playbook.rituals), 'ritual')}",
+         f"a group needs at least {MIN_RITUALS} fixed, recurring activities")
+    noted = [use for use in playbook.pitfalls if use.note]
+    need(("pitfalls",), len(noted) >= MIN_PITFALLS, f"has {_count(len(noted), 'pitfall')} with a note",
+         f"name at least {MIN_PITFALLS}, each with a note on how it shows up in this group")
+    stages = tuple(use.stage for use in playbook.governance)
+    need(("governance",), stages == STAGES_IN_ORDER, f"covers the stages {', '.join(stages) or 'none'}",
+         "describe all three, in order: " + ", ".join(STAGES_IN_ORDER))
+    for i, use in enumerate(playbook.governance[:-1]):
+        need(("governance", i), bool(use.move_on), f"stage '{use.stage}' says nothing about moving on",
+             "add 'move_on:' with what must be true to reach the next stage")
+    items = sum(len(phase.items) for phase in playbook.checklists)
+    need(("checklists",), items >= MIN_ITEMS, f"has {_count(items, 'checklist item')}",
+         f"a launch plan needs at least {MIN_ITEMS}")
+    need(("related",), bool(playbook.related), "names no related playbook", "add one or two ids under 'related:'")
+    need(("sources",), bool(playbook.sources), "names no source", "add the real works this playbook draws on")
+    messages = playbook.messages
+    need(("messages",), messages is not None and all(getattr(messages, f) for f in MESSAGE_FIELDS),
+         "lacks chat texts", "add messages: rules, welcome and announcement, ready to paste into the group")
+    for name in MESSAGE_FIELDS:
+        text = getattr(messages, name, None) if messages else None
+        for lang, value in (text.translations.items() if text else ()):
+            match = MARKDOWN_IN_MESSAGES.search(value)
+            need(("messages", name, lang), match is None, f"Markdown '{match.group(0).strip() if match else ''}' in a "
+                 "chat text", "write plain text: WeChat and QQ show these symbols as they are")
+    return problems
+
+
+def _count(n: int, word: str) -> str:
+    return f"only {n} {word}{'' if n == 1 else 's'}" if n else f"no {word}s"
 
 
 def _orphans(library: Library) -> list[Problem]:

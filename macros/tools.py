@@ -14,6 +14,7 @@ from typing import Any
 
 from .checklists import condition_words
 from .context import Context, join, page_uri
+from .forms import number_field, options, select_field
 from .linker import Library
 from .model import Pitfall, Playbook
 from .render import MODE_ORDER, SEVERITY_ORDER, cadence_words
@@ -64,19 +65,27 @@ def symptom_finder_page(library: Library, lang: str) -> str:
                          f"</fieldset>")
     results = "".join(_pitfall_result(ctx, p) for p in pitfalls)
     return join(
+        front_matter_hide_toc(),
         f"# {ctx.ui('symptoms_title')}",
         ctx.ui("symptoms_intro"),
+        '<div class="cp-finder-layout">'
         f'<form class="cp-finder" data-cp-tool="symptoms" aria-label="{ctx.ui("symptoms_form")}" hidden>'
         + "".join(fieldsets)
-        + f'<p><button type="reset" class="md-button">{ctx.ui("clear")}</button></p></form>',
+        + f'<p><button type="reset" class="md-button">{ctx.ui("clear")}</button></p></form>'
         f'<section class="cp-finder-results" aria-labelledby="cp-ranked-title" hidden>'
         f'<h2 id="cp-ranked-title">{ctx.ui("likely_pitfalls")}</h2>'
-        f'<p class="cp-finder-none" hidden>{ctx.ui("no_match")}</p>'
-        f'<ol class="cp-ranked">{results}</ol></section>',
+        f'<p class="cp-finder-none">{ctx.ui("no_match")}</p>'
+        f'<ol class="cp-ranked">{results}</ol></section></div>',
+        json_script("cp-finder-strings", {"signs_matched": ctx.ui("signs_matched")}),
         f'<noscript><p>{ctx.ui("needs_script")}</p></noscript>',
         f"## {ctx.ui('all_signs')} {{#all-signs}}",
         "\n\n".join(f"### {ctx.link(p)}\n\n" + "\n".join(f"- {ctx.text(s)}" for s in p.signs) for p in pitfalls),
     )
+
+
+def front_matter_hide_toc() -> str:
+    """Tool pages use the whole width: the table of contents would only repeat the page."""
+    return '---\nhide: ["toc"]\n---'
 
 
 def _pitfall_result(ctx: Context, pitfall: Pitfall) -> str:
@@ -104,11 +113,10 @@ def _tag_order(library: Library, tag: str) -> int:
 def compare_page(library: Library, lang: str) -> str:
     """Pick two or three playbooks; the script lays them side by side from their JSON files."""
     ctx = Context(library, lang, TOOL_PAGES["compare"].uri)
-    options = _playbook_options(ctx)
-    selects = "".join(
-        f'<label>{ctx.ui("playbook_n", n=n + 1)} <select name="p">'
-        f'<option value="">{ctx.ui("choose")}</option>{options}</select></label>' for n in range(MAX_COMPARED))
+    selects = "".join(select_field(f"cp-compare-{n + 1}", "p", ctx.ui("playbook_n", n=n + 1),
+                                   options(_playbook_choices(ctx), ctx.ui("choose"))) for n in range(MAX_COMPARED))
     return join(
+        front_matter_hide_toc(),
         f"# {ctx.ui('compare_title')}",
         ctx.ui("compare_intro"),
         f'<form class="cp-compare-form" data-cp-tool="compare" aria-label="{ctx.ui("compare_title")}" hidden>'
@@ -123,9 +131,9 @@ _COMPARE_ROWS = ("group_type", "size", "platforms", "purpose", "for_others", "fo
                  "rituals", "levels", "roles", "governance", "pitfalls", "checklists", "playbook", "items_total")
 
 
-def _playbook_options(ctx: Context) -> str:
-    return "".join(f'<option value="{pb.id}">{ctx.html(pb.title)}</option>'
-                   for pb in sorted(ctx.library.playbooks.values(), key=lambda p: ctx.plain(p.title).lower()))
+def _playbook_choices(ctx: Context) -> list[tuple[str, str]]:
+    return [(pb.id, ctx.plain(pb.title))
+            for pb in sorted(ctx.library.playbooks.values(), key=lambda p: ctx.plain(p.title).lower())]
 
 
 # --- checklist builder -------------------------------------------------------------------------
@@ -133,28 +141,24 @@ def _playbook_options(ctx: Context) -> str:
 def builder_page(library: Library, lang: str) -> str:
     """Pick a playbook, a platform, a size and a stage; get the checklist for that group."""
     ctx = Context(library, lang, TOOL_PAGES["builder"].uri)
-    platforms = "".join(f'<option value="{value}">{html.escape(library.label("platform", value, lang))}</option>'
-                        for value in library.vocabularies.get("platform", {}))
-    stages = "".join(f'<option value="{s.id}">{ctx.html(s.title)}</option>'
-                     for s in sorted(library.stages.values(), key=lambda s: MODE_ORDER.index(s.mode)
-                                     if s.mode in MODE_ORDER else 99))
+    platforms = [(value, library.label("platform", value, lang)) for value in library.vocabularies.get("platform", {})]
+    stages = [(s.id, ctx.plain(s.title)) for s in sorted(library.stages.values(), key=lambda s: MODE_ORDER.index(s.mode)
+                                                          if s.mode in MODE_ORDER else 99)]
     return join(
+        front_matter_hide_toc(),
         f"# {ctx.ui('builder_title')}",
         ctx.ui("builder_intro"),
         f'<form class="cp-builder-form" data-cp-tool="builder" aria-label="{ctx.ui("builder_title")}" hidden>'
-        f'<label>{ctx.ui("playbook")} <select name="playbook"><option value="">{ctx.ui("choose")}</option>'
-        f"{_playbook_options(ctx)}</select></label>"
-        f'<label>{ctx.ui("platform")} <select name="platform"><option value="">{ctx.ui("any")}</option>'
-        f"{platforms}</select></label>"
-        f'<label>{ctx.ui("members_label")} <input type="number" name="size" min="2" step="1" inputmode="numeric" '
-        f'placeholder="{ctx.ui("members_placeholder")}"></label>'
-        f'<label>{ctx.ui("current_stage")} <select name="stage"><option value="">{ctx.ui("any")}</option>'
-        f"{stages}</select></label>"
-        f'<button type="button" class="md-button cp-print" hidden>{ctx.ui("print")}</button></form>',
+        + select_field("cp-builder-playbook", "playbook", ctx.ui("playbook"),
+                       options(_playbook_choices(ctx), ctx.ui("choose")))
+        + select_field("cp-builder-platform", "platform", ctx.ui("platform"), options(platforms, ctx.ui("any")))
+        + number_field("cp-builder-size", "size", ctx.ui("members_label"), ctx.ui("members_placeholder"))
+        + select_field("cp-builder-stage", "stage", ctx.ui("current_stage"), options(stages, ctx.ui("any")))
+        + f'<button type="button" class="md-button cp-print" hidden>{ctx.ui("print")}</button></form>',
         '<div class="cp-builder" aria-live="polite"></div>',
         json_script("cp-builder-strings", {k: ctx.ui(k) for k in ("when", "owner", "only_for", "tailored_for",
-                                                                  "no_items", "checklists", "reset_ticks")}
-                    | {"separator": ctx.label_separator}),
+                                                                  "no_items", "checklists", "size_n")}
+                    | {"separator": ctx.label_separator, "list_separator": ctx.list_separator}),
         f'<noscript><p>{ctx.ui("needs_script")}</p></noscript>',
     )
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,27 +39,27 @@ def make_project(target: Path, content: Path = FIXTURE / "playbooks", files: dic
     return target
 
 
-def build(project: Path, site: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+def build(project: Path, site: Path | None = None, lang: str = "en", *, pdf: bool = False) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` for one language as a user would, and return what it printed."""
     site = site or project / "site"
     config = project / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CP_PDF": "true" if pdf else "false"}
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site)],
                           capture_output=True, text=True, env=env, cwd=project)
 
 
-def build_all(project: Path, site: Path) -> None:
+def build_all(project: Path, site: Path, *, pdf: bool = False) -> None:
     """Both languages, as `make build` lays them out: English at the root, Chinese under zh/."""
     for lang, target in (("en", site), ("zh", site / "zh")):
-        result = build(project, target, lang)
+        result = build(project, target, lang, pdf=pdf)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The shipped project, built strictly once for the whole session."""
+    """The shipped project, built strictly once for the whole session, launch kit PDFs included."""
     site = tmp_path_factory.mktemp("real") / "site"
-    build_all(ROOT, site)
+    build_all(ROOT, site, pdf=True)
     return site
 
 
@@ -105,9 +106,29 @@ def browser():
         instance.close()
 
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
 @pytest.fixture
 def page(browser):
+    """A fresh tab that fails its test if the page asks any host but this machine for anything.
+
+    Nothing on the site may come from another host: Google Fonts, CDNs and api.github.com
+    are slow or unreachable in mainland China and tell third parties who reads what.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign: list[str] = []
+
+    def check(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", check)
     tab = context.new_page()
     yield tab
     context.close()
+    assert not foreign, f"the page asked other hosts for: {foreign}"

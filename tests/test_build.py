@@ -43,7 +43,7 @@ def test_fixture_site_pages_links_checklists_and_edit_links(fixture_site):
     assert '<h1 id="tiny-club">Tiny club' in page
     assert 'href="../../pitfalls/dead-group/"' in page
     assert 'href="../../rituals/weekly-digest/"' in page
-    assert re.search(r'<input type="checkbox" disabled/?>.*id="tiny-club--write-mission"', page)
+    assert re.search(r'<label class="cp-item" id="tiny-club--write-mission"><input type="checkbox" class="cp-check"', page)
     assert ('href="https://github.com/community-playbooks/community-playbooks/edit/main/playbooks/tiny-club.yaml"'
             in page)
     pitfall = html(fixture_site, "pitfalls/dead-group")

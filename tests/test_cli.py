@@ -6,9 +6,13 @@ import shutil
 import subprocess
 import sys
 
+from macros.library import load_library
+
 from .conftest import FIXTURE, ROOT
 
 CLI = [sys.executable, "-m", "macros"]
+# where weekly-digest sits in reading-circle's rituals
+ROOT_RITUAL_INDEX = [use.ref for use in load_library(ROOT).playbooks["reading-circle"].rituals].index("weekly-digest")
 
 
 def run(*args, cwd=ROOT):
@@ -16,17 +20,22 @@ def run(*args, cwd=ROOT):
 
 
 def broken_copy(tmp_path):
+    """The shipped content with one typo in a ritual reference of reading-circle.yaml."""
     root = tmp_path / "p"
-    shutil.copytree(FIXTURE, root)
-    club = root / "playbooks" / "tiny-club.yaml"
-    club.write_text(club.read_text(encoding="utf-8").replace("ref: weekly-digest", "ref: weekly-digets"),
-                    encoding="utf-8")
-    return root
+    shutil.copytree(ROOT / "playbooks", root / "playbooks")
+    circle = root / "playbooks" / "reading-circle.yaml"
+    text = circle.read_text(encoding="utf-8")
+    assert text.count("ref: weekly-digest\n") == 1
+    circle.write_text(text.replace("ref: weekly-digest\n", "ref: weekly-digets\n"), encoding="utf-8")
+    return root, _line_of(text, "ref: weekly-digest\n")
+
+
+def _line_of(text: str, needle: str) -> tuple[int, int]:
+    before = text[:text.index(needle)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n") + len("ref: ")
 
 
 def test_validate_passes_on_the_shipped_content():
-    from macros.library import load_library
-
     library = load_library(ROOT)
     result = run("validate")
     assert result.returncode == 0, result.stderr
@@ -42,19 +51,31 @@ def test_validate_reports_lint_problems_too():
 
 
 def test_validate_prints_located_problems_and_fails(tmp_path):
-    result = run("--root", str(broken_copy(tmp_path)), "validate")
+    root, (line, column) = broken_copy(tmp_path)
+    result = run("--root", str(root), "validate")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == ("playbooks/tiny-club.yaml:15:10: rituals[0].ref: unknown ritual 'weekly-digets'; "
-                        "did you mean 'weekly-digest'?")
+    index = ROOT_RITUAL_INDEX
+    assert lines[0] == (f"playbooks/reading-circle.yaml:{line}:{column}: rituals[{index}].ref: unknown ritual "
+                        "'weekly-digets'; did you mean 'weekly-digest'?")
     assert lines[-1] == "1 problem in 1 file; nothing was built."
     assert "Traceback" not in result.stderr
 
 
+def test_validate_files_reports_only_those_files(tmp_path):
+    root, _ = broken_copy(tmp_path)
+    clean = run("--root", str(root), "validate", str(root / "playbooks" / "gaming-guild.yaml"))
+    assert clean.returncode == 0 and clean.stdout.strip() == "No problems in the 1 file checked."
+    broken = run("--root", str(root), "validate", str(root / "playbooks" / "reading-circle.yaml"))
+    assert broken.returncode == 1 and "weekly-digets" in broken.stderr
+
+
 def test_validate_github_format_annotates_the_diff_line(tmp_path):
-    result = run("--root", str(broken_copy(tmp_path)), "validate", "--format", "github")
+    root, (line, column) = broken_copy(tmp_path)
+    result = run("--root", str(root), "validate", "--format", "github")
     assert result.returncode == 1
-    assert result.stdout.strip() == ("::error file=playbooks/tiny-club.yaml,line=15,col=10,title=rituals[0].ref::"
+    assert result.stdout.strip() == (f"::error file=playbooks/reading-circle.yaml,line={line},col={column},"
+                                     f"title=rituals[{ROOT_RITUAL_INDEX}].ref::"
                                      "unknown ritual 'weekly-digets'; did you mean 'weekly-digest'?")
 
 
@@ -79,3 +100,34 @@ def test_stale_lists_entries_older_than_the_limit():
     assert lines[-1] == "7 of 7 entries were last reviewed more than 12 months before 2027-11-25."
     fresh = run("--root", str(FIXTURE), "stale", "--today", "2027-11-24")
     assert fresh.stdout.strip() == "0 of 7 entries were last reviewed more than 12 months before 2027-11-24."
+
+
+def test_checklist_prints_a_tailored_plain_text_list():
+    from macros.checklists import Situation, tailored
+
+    library = load_library(ROOT)
+    playbook = library.playbooks["alumni-network"]
+    result = run("checklist", "alumni-network", "--platform", "wechat", "--size", "600", "--stage", "shared")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{playbook.title.get('en')} — Launch checklist" and set(lines[1]) == {"="}
+    assert lines[3] == f"Tailored for: WeChat, 600 members, {library.stages['shared'].title.get('en')}"
+    shown = [line[4:] for line in lines if line.startswith("[ ] ")]
+    expected = [" ".join(i.text.get("en").split()) for _, items in tailored(playbook, Situation("wechat", 600, "shared"))
+                for i in items]
+    assert shown == expected and 0 < len(shown) < sum(len(p.items) for p in playbook.checklists)
+
+
+def test_checklist_in_chinese_markdown():
+    result = run("checklist", "reading-circle", "--lang", "zh", "--format", "markdown")
+    assert result.returncode == 0
+    title = load_library(ROOT).playbooks["reading-circle"].title.get("zh")
+    assert result.stdout.startswith(f"# {title} — 开群清单\n\n## 开群之前\n\n- [ ] ")
+
+
+def test_checklist_with_a_typo_says_what_was_meant():
+    result = run("checklist", "reading-circel", "--platform", "wechta")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "playbook: unknown playbook 'reading-circel'; did you mean 'reading-circle'?",
+        "--platform: unknown platform 'wechta'; did you mean 'wechat'?"]

@@ -170,7 +170,7 @@
     var results = document.querySelector(".cp-finder-results");
     var list = results.querySelector("ol.cp-ranked");
     var none = results.querySelector(".cp-finder-none");
-    var template = form.dataset.cpMatched || "{n} / {total}";
+    var template = strings("cp-finder-strings").signs_matched || "{n} / {total}";
     var chosen = (new URLSearchParams(location.search).get("signs") || "").split(",");
     all("input[name=sign]", form).forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
 
@@ -338,12 +338,12 @@
       [["platform", "platform"], ["size", "size"], ["stage", "stage"]].forEach(function (pair) {
         var f = field(pair[0]);
         if (!f.value) return;
-        described.push(f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : f.value);
+        described.push(f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : format(labels.size_n, { n: f.value }));
       });
       playbookView(id).then(function (view) {
         out.textContent = "";
         out.appendChild(el("h2", {}, [link(view.title, view.url), " — " + labels.checklists]));
-        if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(", ") }) }));
+        if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(labels.list_separator) }) }));
         var any = false;
         view.checklist.forEach(function (phase) {
           var items = phase.items.filter(function (item) { return applies(item["if"], situation); });
