@@ -71,3 +71,42 @@ def test_checklist_items_need_when_and_owner():
 
     item = load_schemas(SCHEMA_PATH).documents["playbook.schema.json"]["properties"]["checklists"]["items"]
     assert {"when", "owner"} <= set(item["properties"]["items"]["items"]["required"])
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_library(ROOT)
+
+
+def with_playbook(library, playbook_id, **changes):
+    playbook = dataclasses.replace(library.playbooks[playbook_id], **changes)
+    return dataclasses.replace(library, playbooks={**library.playbooks, playbook_id: playbook})
+
+
+def test_a_playbook_needs_rituals_pitfalls_stages_and_a_real_checklist(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    thin = with_playbook(shipped, "reading-circle", rituals=circle.rituals[:2], governance=circle.governance[:2],
+                         pitfalls=tuple(dataclasses.replace(p, note=None) for p in circle.pitfalls),
+                         checklists=(dataclasses.replace(circle.checklists[0], items=circle.checklists[0].items[:3]),))
+    found = [m for m in messages(lint(thin)) if m.startswith("playbooks/reading-circle.yaml")]
+    assert any("rituals: has only 2 rituals; a group needs at least 3" in m for m in found)
+    assert any("pitfalls: has no pitfalls with a note" in m for m in found)
+    assert any("governance: covers the stages founder-led, shared; describe all three, in order" in m for m in found)
+    assert any("checklists: has only 3 checklist items; a launch plan needs at least 10" in m for m in found)
+
+
+def test_chat_texts_must_be_plain(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    rules = Text.of({"en": "**Rules**\n1. Be kind.", "zh": "群规\n1. 友善。"})
+    found = messages(lint(with_playbook(shipped, "reading-circle",
+                                        messages=dataclasses.replace(circle.messages, rules=rules))))
+    assert any("messages.rules.en: Markdown '**' in a chat text; write plain text" in m for m in found)
+    assert not any("messages.rules.zh: Markdown" in m for m in found)
+
+
+def test_a_ritual_says_how_to_run_it_on_every_big_platform(shipped):
+    ritual = shipped.rituals["guest-ama"]
+    library = dataclasses.replace(shipped, rituals={**shipped.rituals, "guest-ama": dataclasses.replace(
+        ritual, variations=tuple(v for v in ritual.variations if v[0] != "telegram"))})
+    assert any("rituals/guest-ama.yaml" in m and "variations: no variation for telegram" in m
+               for m in messages(lint(library)))
