@@ -19,6 +19,7 @@ from macros.errors import ContentError
 from macros.library import CONTENT_DIR, SCHEMA_PATH, load_library
 from macros.linker import Library
 from macros.pages import api_files, site_pages
+from macros.searchindex import compact_search_index
 
 _serving = False
 
@@ -88,7 +89,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    compact_search_index(Path(config.site_dir))
     if not launch_kits_wanted(config):
         return
     from macros.printing import PrintError, print_launch_kits

@@ -42,7 +42,7 @@ def index_page(library: Library, kind: str, lang: str) -> str:
                f"{len(library.used_in.get(r.key, ()))} |" for r in entries])
     else:
         entries.sort(key=lambda s: (MODE_ORDER.index(s.mode) if s.mode in MODE_ORDER else 99, s.id))  # type: ignore[attr-defined]
-        body = "\n\n".join(f"### {ctx.link(s)}\n\n{ctx.label('mode', s.mode)} — {ctx.text(s.summary)}"  # type: ignore[attr-defined]
+        body = "\n\n".join(f"## {ctx.link(s)}\n\n{ctx.label('mode', s.mode)} — {ctx.text(s.summary)}"  # type: ignore[attr-defined]
                            for s in entries)
     return join(f"# {ctx.ui(section + '_title')}", ctx.ui(section + "_intro"), body)
 

@@ -52,7 +52,9 @@ def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None
         join(head, f"## {ctx.ui('ritual_calendar')} {{#calendar}}", _calendar(ctx, pb)),
     ]
     return join(
-        front_matter(ctx, pb, title=ctx.ui("kit_title", title=ctx.plain(pb.title)), hide=["navigation", "toc"]),
+        front_matter(ctx, pb, title=ctx.ui("kit_title", title=ctx.plain(pb.title)), hide=["navigation", "toc"],
+                     # the kit repeats the playbook's checklist and texts: search shows the playbook
+                     search={"exclude": True}),
         '<div class="cp-kit-actions">' + " ".join(actions) + "</div>",
         *(f'<div class="cp-sheet" markdown="1">\n\n{sheet}\n</div>' for sheet in sheets),
     )

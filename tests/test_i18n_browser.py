@@ -27,8 +27,11 @@ def test_the_switcher_goes_to_the_same_page_in_the_other_language(page, real_ser
 
 
 def search(page, query):
+    page.wait_for_load_state("networkidle")  # the search index is loaded, as when a reader starts typing
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially(query, delay=40)
+    # An input method ends each word with a key event; text inserted by the test has none.
+    page.keyboard.press("End")
     first = page.locator(".md-search-result__item").first
     first.wait_for()
     return first
