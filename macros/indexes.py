@@ -13,7 +13,7 @@ import html
 from .context import Context, join, page_uri
 from .forms import number_field, options, select_field
 from .linker import Library
-from .model import LANGUAGES, SECTIONS, Playbook, Text, texts_of
+from .model import LANGUAGES, SECTIONS, Playbook
 from .render import MODE_ORDER, SEVERITY_ORDER, cadence_text
 from .tools import TOOL_PAGES
 
@@ -119,12 +119,12 @@ def translation_page(library: Library, lang: str) -> str:
     complete = {l: 0 for l in LANGUAGES}
     entries = list(library.all_entries())
     for entry in entries:
-        texts: list[Text] = [text for _, text in texts_of(entry)]
+        counts = library.translation_of(entry)
         cells = []
         for l in LANGUAGES:
-            done = sum(1 for text in texts if text.has(l))
-            complete[l] += done == len(texts)
-            cells.append("✓" if done == len(texts) else ctx.ui("texts_done", done=done, total=len(texts)))
+            done, total = counts[l]
+            complete[l] += done == total
+            cells.append("✓" if done == total else ctx.ui("texts_done", done=done, total=total))
         rows.append(f"| {ctx.link(entry)} | {ctx.ui(entry.kind)} | " + " | ".join(cells) + " |")
     summary = " · ".join(f"{names[l]}{ctx.label_separator}{ctx.ui('complete_count', done=complete[l], total=len(entries))}"
                          for l in LANGUAGES)

@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from .doccache import CACHE_DIR, ValidCache, engine_stamp
 from .errors import ContentError, Problem
 from .linker import Library, link
 from .model import SECTIONS, Entry, build_entry
 from .schema import KINDS, load_schemas
-from .yamlsource import Document, read_document
+from .yamlsource import Document, decode_document, read_document
 
 CONTENT_DIR = "playbooks"
 SCHEMA_DIR = "schemas"
@@ -25,6 +26,7 @@ FOLDERS = {kind: CONTENT_DIR if kind == "playbook" else f"{CONTENT_DIR}/{SECTION
 _KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
 
 _cache: dict[Path, tuple[tuple, Library]] = {}
+_valid: dict[Path, ValidCache] = {}
 
 
 def load_library(root: Path) -> Library:
@@ -68,28 +70,62 @@ def check_library(root: Path) -> tuple[Library, list[Problem]]:
         raise ContentError([Problem(str(root), message=f"there is no {CONTENT_DIR}/ folder here",
                                     hint="run the command from the project folder, or pass --root")])
     schemas = load_schemas(SCHEMA_PATH)
+    cache = _valid_cache(root)
     problems: list[Problem] = []
-    loaded: list[tuple[Entry, Document]] = []
+    loaded: list[Entry] = []
     for kind, path in entry_files(root):
         display = path.relative_to(root).as_posix()
         problem = _misplaced(kind, path, display)
         if problem:
             problems.append(problem)
             continue
-        try:
-            document = read_document(path, display)
-        except ContentError as err:
-            problems.extend(err.problems)
-            continue
-        found = schemas.validate(kind, document)
-        if found:
-            problems.extend(found)
-            continue
-        loaded.append((build_entry(kind, path.stem, display, document.data), document))
+        raw = path.read_bytes()
+        key = cache.key(kind, display, raw)
+        entry = cache.entry(key)
+        if entry is None:
+            data = cache.data(key)
+            if data is None:
+                try:
+                    document = decode_document(raw, display)
+                except ContentError as err:
+                    problems.extend(err.problems)
+                    continue
+                found = schemas.validate(kind, document)
+                if found:
+                    problems.extend(found)
+                    continue
+                data = document.data
+                cache.store(key, data)
+            entry = build_entry(kind, path.stem, display, data)
+            cache.remember(key, entry)
+        loaded.append(entry)
 
-    library, link_problems = link(loaded, schemas.vocabularies, schemas.documents)
+    library, link_problems = link(loaded, schemas.vocabularies, schemas.documents, _reader(root))
     problems.extend(link_problems)
     return library, problems
+
+
+def _reader(root: Path):  # noqa: ANN202 - a Callable[[Entry], Document]
+    """Reads an entry's file for the lines of its fields, once per file."""
+    read: dict[str, Document] = {}
+
+    def document_of(entry: Entry) -> Document:
+        if entry.file not in read:
+            try:
+                read[entry.file] = read_document(root / entry.file, entry.file)
+            except (ContentError, OSError):
+                read[entry.file] = Document(entry.file, None)
+        return read[entry.file]
+
+    return document_of
+
+
+def _valid_cache(root: Path) -> ValidCache:
+    """One cache per project and process; on disk too unless CP_NO_CACHE is set."""
+    if root not in _valid:
+        directory = None if os.environ.get("CP_NO_CACHE") else root / CACHE_DIR
+        _valid[root] = ValidCache(directory, engine_stamp(SCHEMA_PATH))
+    return _valid[root]
 
 
 def _misplaced(kind: str, path: Path, display: str) -> Problem | None:

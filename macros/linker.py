@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from .errors import Problem, did_you_mean
-from .model import KIND_OF_SECTION, SECTIONS, Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text
+from .model import (KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text,
+                    texts_of)
 from .yamlsource import Document
 
 Labels = Mapping[str, Mapping[str, str]]
@@ -25,8 +26,12 @@ class Library:
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     schemas: Mapping[str, Mapping] = field(default_factory=dict, repr=False, compare=False)
-    # the parsed files, kept so later checks (the content lint) can name lines
-    documents: Mapping[tuple[str, str], Document] = field(default_factory=dict, repr=False, compare=False)
+    # reads an entry's file again, with the line of each field, when a later check (the content
+    # lint) must say where a problem is: a build that finds none never holds every file's marks
+    document_of: Callable[[Entry], Document] | None = field(default=None, repr=False, compare=False)
+    # (kind, id) -> language -> (texts written in it, texts in all): pages say when one is missing
+    translated: Mapping[tuple[str, str], Mapping[str, tuple[int, int]]] = field(default_factory=dict, repr=False,
+                                                                                compare=False)
 
     def section(self, name: str) -> Mapping[str, Entry]:
         return getattr(self, name)
@@ -49,30 +54,67 @@ class Library:
     def users_of(self, entry: Entry) -> tuple[Playbook, ...]:
         return tuple(self.playbooks[p] for p in self.used_in.get(entry.key, ()))
 
+    def locate(self, entry: Entry) -> Document:
+        """The parsed file of ``entry``, to name the line of a problem."""
+        return self.document_of(entry) if self.document_of else Document(entry.file, None)
+
+    def missing_languages(self, entry: Entry) -> tuple[str, ...]:
+        """Languages some text of ``entry`` lacks; its pages show those texts in another language."""
+        return tuple(lang for lang, (done, total) in self.translation_of(entry).items() if done < total)
+
+    def translation_of(self, entry: Entry) -> Mapping[str, tuple[int, int]]:
+        """Per language, (texts written in it, texts in all); counted once, at link time."""
+        known = self.translated.get(entry.key)
+        if known is not None and self.entries(entry.kind).get(entry.id) is entry:
+            return known
+        return translation_counts(entry)
+
     def related_to(self, entry: Entry) -> tuple[Entry, ...]:
         """Related entries of the same kind, whichever side declared the relation."""
         return tuple(self.entries(entry.kind)[i] for i in self.related.get(entry.key, ()))
 
 
-def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, Labels],
-         schemas: Mapping[str, Mapping] | None = None) -> tuple[Library, list[Problem]]:
-    """Check every reference and build the Library; problems are returned, not raised."""
+class _Lines:
+    """An entry's file, read for its lines only when a problem is found in it."""
+
+    def __init__(self, entry: Entry, document_of: Callable[[Entry], Document] | None):
+        self._entry, self._document_of, self._document = entry, document_of, None
+
+    def _read(self) -> Document:
+        if self._document is None:
+            self._document = self._document_of(self._entry) if self._document_of else Document(self._entry.file, None)
+        return self._document
+
+    def problem(self, *args, **kwargs) -> Problem:  # noqa: ANN002, ANN003 - Document.problem's
+        return self._read().problem(*args, **kwargs)
+
+    def locate(self, path: tuple) -> tuple[int | None, int | None]:
+        return self._read().locate(path)
+
+
+def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: Mapping[str, Mapping] | None = None,
+         document_of: Callable[[Entry], Document] | None = None) -> tuple[Library, list[Problem]]:
+    """Check every reference and build the Library; problems are returned, not raised.
+
+    ``document_of`` gives an entry's parsed file, with the line of each field, for problems.
+    """
     by_kind: dict[str, dict[str, Entry]] = {kind: {} for kind in SECTIONS}
-    documents: dict[tuple[str, str], Document] = {}
+    documents: dict[tuple[str, str], _Lines] = {}
     problems: list[Problem] = []
-    for entry, document in sorted(entries, key=lambda pair: (pair[0].kind, pair[0].id, pair[0].file)):
+    for entry in sorted(entries, key=lambda e: (e.kind, e.id, e.file)):
+        lines = _Lines(entry, document_of)
         if entry.id in by_kind[entry.kind]:
             first = by_kind[entry.kind][entry.id].file
-            problems.append(document.problem((), f"duplicate {entry.kind} id '{entry.id}': {first} has it too",
-                                             "rename one of the files"))
+            problems.append(lines.problem((), f"duplicate {entry.kind} id '{entry.id}': {first} has it too",
+                                          "rename one of the files"))
             continue
         by_kind[entry.kind][entry.id] = entry
-        documents[entry.key] = document
+        documents[entry.key] = lines
 
     used_in: dict[tuple[str, str], set[str]] = defaultdict(set)
     related: dict[tuple[str, str], set[str]] = defaultdict(set)
 
-    def check(doc: Document, path: tuple, kind: str, target: str, *, self_id: str | None = None) -> bool:
+    def check(doc: _Lines, path: tuple, kind: str, target: str, *, self_id: str | None = None) -> bool:
         known = by_kind[kind]
         if target == self_id:
             problems.append(doc.problem(path, "an entry cannot refer to itself", "remove this reference"))
@@ -128,16 +170,24 @@ def link(entries: Iterable[tuple[Entry, Document]], vocabularies: Mapping[str, L
         schemas=schemas or {},
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},
-        documents=documents,
+        document_of=document_of,
+        translated={key: translation_counts(entry) for key, entry in
+                    ((e.key, e) for kind in by_kind.values() for e in kind.values())},
     )
     return library, problems
+
+
+def translation_counts(entry: Entry) -> dict[str, tuple[int, int]]:
+    """Per language, how many of the entry's texts are written in it, and how many there are."""
+    texts = [text for _, text in texts_of(entry)]
+    return {lang: (sum(1 for text in texts if text.has(lang)), len(texts)) for lang in LANGUAGES}
 
 
 _WEEKDAY_FREQUENCIES = {"weekly", "biweekly", "monthly", "quarterly"}
 _WEEK_FREQUENCIES = {"monthly", "quarterly"}
 
 
-def _cadence_problems(doc: Document, path: tuple, cadence: Cadence) -> list[Problem]:
+def _cadence_problems(doc: _Lines, path: tuple, cadence: Cadence) -> list[Problem]:
     """A day or week must fit the frequency: calendars are made from them."""
     problems = []
     if cadence.day and cadence.every not in _WEEKDAY_FREQUENCIES:
@@ -155,7 +205,7 @@ def _cadence_problems(doc: Document, path: tuple, cadence: Cadence) -> list[Prob
     return problems
 
 
-def _check_checklists(playbook: Playbook, doc: Document, problems: list[Problem],
+def _check_checklists(playbook: Playbook, doc: _Lines, problems: list[Problem],
                       check: Callable[..., bool], used_in: dict) -> None:
     phases: dict[str, int] = {}
     item_ids: dict[str, tuple] = {}
@@ -178,7 +228,7 @@ def _check_checklists(playbook: Playbook, doc: Document, problems: list[Problem]
                     used_in[(kind, target)].add(playbook.id)
 
 
-def _no_repeats(doc: Document, problems: list[Problem], refs: list[tuple[tuple, str]]) -> None:
+def _no_repeats(doc: _Lines, problems: list[Problem], refs: list[tuple[tuple, str]]) -> None:
     seen: dict[tuple[str, str], tuple] = {}
     for path, target in refs:
         key = (path[0], target)

@@ -66,10 +66,7 @@ def lint(library: Library, *, complete: bool = True) -> list[Problem]:
 
 
 def _problem(library: Library, entry: Entry, path: FieldPath, message: str, hint: str = "") -> Problem:
-    document = library.documents.get(entry.key)
-    if document is None:
-        return Problem(entry.file, field=format_path(path), message=message, hint=hint)
-    return document.problem(path, message, hint)
+    return library.locate(entry).problem(path, message, hint)
 
 
 def _check_text(library: Library, entry: Entry, path: FieldPath, text: Text) -> list[Problem]:

@@ -104,8 +104,4 @@ def messages_section(ctx: Context, playbook: Playbook) -> str:
 
 
 def _longest_run(text: str, char: str) -> int:
-    longest = run = 0
-    for c in text:
-        run = run + 1 if c == char else 0
-        longest = max(longest, run)
-    return longest
+    return max((len(run) for run in re.findall(f"{re.escape(char)}+", text)), default=0)

@@ -215,11 +215,6 @@ def texts_of(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
                 yield from texts_of(item, path + (i,))
 
 
-def missing_languages(entry: Entry) -> tuple[str, ...]:
-    """Languages some text of ``entry`` lacks; its pages show those texts in another language."""
-    return tuple(lang for lang in LANGUAGES if any(not text.has(lang) for _, text in texts_of(entry)))
-
-
 ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
 
 # --- from validated data ----------------------------------------------------------------

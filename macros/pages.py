@@ -69,14 +69,15 @@ def api_files(library: Library) -> list[GeneratedFile]:
     files = []
     index: dict[str, Any] = {"languages": list(LANGUAGES), "endpoints": {}}
     for kind, section in SECTIONS.items():
-        entries = [entry_json(library, e) for e in library.entries(kind).values()]
+        entries = {e.id: entry_json(library, e) for e in library.entries(kind).values()}
         uri = f"{API_DIR}/{section}.json"
         index["endpoints"][section] = {"url": uri, "count": len(entries)}
-        files.append(GeneratedFile(uri, _dump({"kind": kind, "count": len(entries), "entries": entries})))
-    for playbook in library.playbooks.values():
-        data = entry_json(library, playbook)
-        data["view"] = {lang: playbook_view(library, playbook, lang) for lang in LANGUAGES}
-        files.append(GeneratedFile(f"{API_DIR}/playbooks/{playbook.id}.json", _dump(data)))
+        files.append(GeneratedFile(uri, _dump({"kind": kind, "count": len(entries), "entries": list(entries.values())})))
+        if kind == "playbook":
+            for playbook in library.playbooks.values():
+                data = {**entries[playbook.id],
+                        "view": {lang: playbook_view(library, playbook, lang) for lang in LANGUAGES}}
+                files.append(GeneratedFile(f"{API_DIR}/playbooks/{playbook.id}.json", _dump(data)))
     index["endpoints"]["playbook"] = {"url": f"{API_DIR}/playbooks/{{id}}.json", "count": len(library.playbooks)}
     files.append(GeneratedFile(f"{API_DIR}/index.json", _dump(index)))
     return files
@@ -105,4 +106,5 @@ def _plain(value: Any) -> Any:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # compact: the C encoder handles it, where indent= falls back to the slow Python one
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -17,7 +17,7 @@ from .context import Context, bullets, indent, join, page_uri, section
 from .freshness import REVIEW_MONTHS, is_stale
 from .linker import Library
 from .messages import messages_section
-from .model import Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text, missing_languages
+from .model import Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text
 
 MODE_ORDER = ("founder-led", "shared", "self-governing")
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -104,7 +104,7 @@ def reviewed_line(ctx: Context, entry: Entry) -> str:
 
 def translation_notice(ctx: Context, entry: Entry) -> str:
     """Say so when some of the entry is shown in another language than the page's."""
-    if ctx.lang not in missing_languages(entry):
+    if ctx.lang not in ctx.library.missing_languages(entry):
         return ""
     return f'!!! info "{ctx.ui("untranslated")}"\n\n    {ctx.ui("untranslated_text")}'
 

@@ -62,7 +62,11 @@ def format_path(path: FieldPath) -> str:
 
 def read_document(path: Path, display: str) -> Document:
     """Read ``path``; ``display`` is how problems name the file (relative to the project)."""
-    raw = path.read_bytes()
+    return decode_document(path.read_bytes(), display)
+
+
+def decode_document(raw: bytes, display: str) -> Document:
+    """Parse the bytes of a file: UTF-8 first, then YAML."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

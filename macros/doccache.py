@@ -1,0 +1,74 @@
+"""Entries whose file passed its schema, remembered by the file's bytes: parse and validate once.
+
+Reading YAML and checking it against its JSON Schema is most of the cost of loading the
+library. A file whose bytes, path and engine (schemas and parsing code) are unchanged
+holds the same valid data, so that data is kept on disk under ``.cache/`` (the Chinese
+build reuses what the English build read, and the next build what this one read), and
+the entry built from it in memory (a `mkdocs serve` rebuild re-reads only the file that
+was edited). Only valid files are kept: a broken file is read and reported every time.
+The lines of fields are not kept: a problem found later reads its file again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Entry
+
+CACHE_DIR = Path(".cache") / "playbooks"
+_ENGINE_FILES = ("yamlsource.py", "schema.py", "doccache.py")
+
+
+def engine_stamp(schema_dir: Path) -> str:
+    """What cached data depends on besides its bytes: the schemas and the parsing code."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for path in sorted(schema_dir.glob("*.json")) + [Path(__file__).parent / name for name in _ENGINE_FILES]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ValidCache:
+    """Valid data by (engine, kind, path, bytes) on disk; the entries built from it in memory."""
+
+    def __init__(self, directory: Path | None, engine: str):
+        self.directory = directory
+        self.engine = engine
+        self._entries: dict[str, Entry] = {}
+
+    def key(self, kind: str, display: str, raw: bytes) -> str:
+        return hashlib.sha256(b"\0".join([self.engine.encode(), kind.encode(), display.encode(), raw])).hexdigest()
+
+    def entry(self, key: str) -> Entry | None:
+        return self._entries.get(key)
+
+    def remember(self, key: str, entry: Entry) -> None:
+        self._entries[key] = entry
+
+    def data(self, key: str) -> Any | None:
+        """The valid data stored under ``key`` by this or an earlier run, or None."""
+        if self.directory is None:
+            return None
+        try:
+            return json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def store(self, key: str, data: Any) -> None:
+        if self.directory is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # whole or not at all: two builds may run side by side
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False,
+                                             suffix=".tmp") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(out.name, self.directory / f"{key}.json")
+        except OSError:
+            pass  # a read-only checkout still builds, only slower

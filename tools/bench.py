@@ -1,0 +1,235 @@
+"""Benchmark: how the build scales with the number of playbooks, against plain Material.
+
+For each N it makes a project with N synthetic playbooks (copies of the shipped ones under
+new ids, with the shipped pitfalls, rituals and stages), then builds, side by side in one
+run on the same machine:
+
+- full:  both languages, as `make build` does (macros, hooks, generated pages);
+- plain: the engine's Markdown export of the same content and pages, built by the same
+         Material theme and plugins, without macros and hooks.
+
+It prints, per N, the seconds of each, their ratio, milliseconds per playbook, peak memory
+and output size; with --serve N it also measures how long `mkdocs serve` takes to show an
+edit of one YAML file. With --write it puts the table on the site's performance page.
+Timings come from this run only; nothing here is a pass/fail test.
+
+    python tools/bench.py                 # N = 100, 300, 1000
+    python tools/bench.py --sizes 100 300 --serve 300 --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.export import export_site  # noqa: E402
+
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.zh.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
+PROJECT_DIRS = ("docs", "overrides")
+PAGES = {"en": ROOT / "docs" / "en" / "performance.md", "zh": ROOT / "docs" / "zh" / "performance.md"}
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CP_PDF": "false"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output_mb: float
+
+
+@dataclass
+class Row:
+    n: int
+    full: Run
+    plain: Run
+
+    @property
+    def ratio(self) -> float:
+        return self.full.seconds / self.plain.seconds
+
+
+def synthetic_project(target: Path, n: int) -> Path:
+    """A project like the shipped one, with ``n`` playbooks made from the shipped ones."""
+    target.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, target / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, target / name)
+    (target / "macros").symlink_to(ROOT / "macros")
+    content = target / "playbooks"
+    for folder in ("pitfalls", "rituals", "stages"):
+        shutil.copytree(ROOT / "playbooks" / folder, content / folder)
+    shipped = sorted((ROOT / "playbooks").glob("*.yaml"))
+    originals = [p.stem for p in shipped]
+    for i in range(n):
+        source, generation = shipped[i % len(shipped)], i // len(shipped)
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["title"]["en"] += f" {i}"
+        # related playbooks point to copies of the same generation, so every link resolves
+        data["related"] = [f"{other}-{index:04d}" for other in data.get("related", ())
+                           if (index := generation * len(shipped) + originals.index(other)) < n]
+        _dump(data, content / f"{source.stem}-{i:04d}.yaml")
+    return target
+
+
+def _dump(data: dict, path: Path) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def measured(command: list[str], cwd: Path, output: Path) -> Run:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{log[-3000:]}")
+    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    return Run(seconds, usage.ru_maxrss / 1024, size / 1e6)
+
+
+def build_both(project: Path, site: Path) -> Run:
+    """Both languages, one after the other, as `make build` does; peak memory is the larger."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    en = measured([*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(site)], project, site)
+    zh = measured([*mkdocs, "-f", str(project / "mkdocs.zh.yml"), "-d", str(site / "zh")], project, site / "zh")
+    return Run(en.seconds + zh.seconds, max(en.peak_mb, zh.peak_mb), en.output_mb)
+
+
+def plain_both(project: Path, work: Path) -> Run:
+    exports = []
+    for lang in ("en", "zh"):
+        out = work / f"export-{lang}"
+        export_site(project, out, lang)
+        exports.append(out)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    en = measured([*mkdocs, "-f", str(exports[0] / "mkdocs.yml"), "-d", str(work / "plain")], exports[0], work / "plain")
+    zh = measured([*mkdocs, "-f", str(exports[1] / "mkdocs.yml"), "-d", str(work / "plain" / "zh")], exports[1],
+                  work / "plain" / "zh")
+    return Run(en.seconds + zh.seconds, max(en.peak_mb, zh.peak_mb), en.output_mb)
+
+
+def bench(n: int, work: Path) -> Row:
+    project = synthetic_project(work / f"n{n}", n)
+    full = build_both(project, work / f"n{n}-site")
+    plain = plain_both(project, work / f"n{n}-plain")
+    return Row(n, full, plain)
+
+
+def serve_rebuild(n: int, work: Path) -> float:
+    """Seconds from saving an edited YAML file to `mkdocs serve` serving the changed page."""
+    project = synthetic_project(work / f"serve{n}", n)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        source = sorted((project / "playbooks").glob("*.yaml"))[0]
+        page = f"http://127.0.0.1:{port}/playbooks/{source.stem}/"
+        _wait_for(page, lambda body: "<article" in body, timeout=900)
+        marker = f"Edited {time.time_ns()}"
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["title"]["en"] = marker
+        start = time.perf_counter()
+        _dump(data, source)
+        _wait_for(page, lambda body: marker in body, timeout=900)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:  # noqa: ANN001 - a predicate on the body
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{url} did not show the change within {timeout} s")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                          if line.startswith("MemTotal"))) / 1024 / 1024
+    except (OSError, StopIteration):
+        memory = 0
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def table(rows: list[Row], rebuild: tuple[int, float] | None) -> str:
+    lines = ["| N | full build (s) | plain build (s) | ratio | ms per playbook | peak memory (MB) | output (MB) |",
+             "|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row.n:,} | {row.full.seconds:.1f} | {row.plain.seconds:.1f} | {row.ratio:.2f} | "
+                     f"{row.full.seconds / row.n * 1000:.0f} | {row.full.peak_mb:.0f} | {row.full.output_mb:.0f} |")
+    text = "\n".join(lines)
+    if rebuild:
+        text += f"\n\nLive preview at N = {rebuild[0]:,}: an edited YAML file is served {rebuild[1]:.1f} s after it is saved."
+    return text
+
+
+def write_page(text: str) -> None:
+    stamp = f"Measured on {date.today().isoformat()} on {machine()}."
+    for path in PAGES.values():
+        page = path.read_text(encoding="utf-8")
+        head, _, rest = page.partition(BEGIN)
+        _, _, tail = rest.partition(END)
+        path.write_text(f"{head}{BEGIN}\n{stamp}\n\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000], help="numbers of playbooks")
+    parser.add_argument("--serve", type=int, default=None, help="also time a live-preview rebuild at this N")
+    parser.add_argument("--write", action="store_true", help="put the table on docs/*/performance.md")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cp-bench-") as tmp:
+        work = Path(tmp)
+        print(f"Machine: {machine()}", flush=True)
+        for n in args.sizes:
+            rows.append(bench(n, work))
+            print(table(rows[-1:], None).splitlines()[-1], flush=True)
+        rebuild = (args.serve, serve_rebuild(args.serve, work)) if args.serve else None
+    text = table(rows, rebuild)
+    print("\n" + text)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = (last.full.seconds / last.n) / (first.full.seconds / first.n)
+        print(f"\nCost per playbook at N = {last.n:,} is {growth:.2f}× the cost at N = {first.n:,}.")
+    if args.write:
+        write_page(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
