@@ -58,6 +58,11 @@ def recurrence(cadence: Cadence) -> str | None:
     return ";".join(parts)
 
 
+def has_calendar(library: Library, playbook: Playbook) -> bool:
+    """Whether any ritual of the playbook happens on dates (and so the playbook has a calendar)."""
+    return any(recurrence(use.cadence or library.rituals[use.ref].cadence) for use in playbook.rituals)
+
+
 def occurrences(library: Library, playbook: Playbook, today: date) -> list[Occurrence]:
     """The calendar's events, each starting on its first date on or after ``today``."""
     found = []
@@ -106,6 +111,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Split a content line into 75-octet pieces without cutting a UTF-8 character (RFC 5545 3.1)."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters are at most 72 bytes
+        return line
     pieces, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

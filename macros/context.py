@@ -7,6 +7,7 @@ makes links relative to the page, so ``mkdocs build --strict`` checks every one 
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from dataclasses import dataclass, field
@@ -98,7 +99,7 @@ class Context:
         return self.relative(page_uri(kind, entry_id, view)) + (f"#{anchor}" if anchor else "")
 
     def relative(self, uri: str) -> str:
-        return posixpath.relpath(uri, posixpath.dirname(self.page) or ".")
+        return _relpath(uri, posixpath.dirname(self.page) or ".")
 
     def url(self, uri: str) -> str:
         """A relative URL from this page's URL to the page or file at ``uri``, for raw HTML."""
@@ -113,6 +114,12 @@ class Context:
 
     def link(self, entry: Entry) -> str:
         return f"[{self.text(entry.title)}]({self.href(entry.kind, entry.id)})"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    # the same few thousand pairs come back on every page of a kind
+    return posixpath.relpath(target, start)
 
 
 # --- Markdown assembly --------------------------------------------------------------------

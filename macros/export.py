@@ -42,7 +42,7 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
         uri = page.relative_to(docs_out).as_posix()
         page.write_text(render_page(page.read_text(encoding="utf-8"), uri, macros), encoding="utf-8")
 
-    for generated in site_pages(library, lang) + api_files(library):
+    for generated in site_pages(library, lang) + api_files(library, lang):
         target = docs_out / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(generated.content, encoding="utf-8")

@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
     generated = site_pages(library, language(config), site_url=config.site_url or "",
-                           pdf=launch_kits_wanted(config)) + api_files(library)
+                           pdf=launch_kits_wanted(config)) + api_files(library, language(config))
     for page in generated:
         if files.get_file_from_path(page.uri) is not None:
             docs = Path(config.docs_dir).relative_to(project_root(config)).as_posix()

@@ -8,7 +8,7 @@ from typing import Callable, Iterable, Mapping
 
 from .errors import Problem, did_you_mean
 from .model import (KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text,
-                    texts_of)
+                    all_texts)
 from .yamlsource import Document
 
 Labels = Mapping[str, Mapping[str, str]]
@@ -179,7 +179,7 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
 
 def translation_counts(entry: Entry) -> dict[str, tuple[int, int]]:
     """Per language, how many of the entry's texts are written in it, and how many there are."""
-    texts = [text for _, text in texts_of(entry)]
+    texts = all_texts(entry)
     return {lang: (sum(1 for text in texts if text.has(lang)), len(texts)) for lang in LANGUAGES}
 
 

@@ -27,6 +27,8 @@ def escape(text: str) -> str:
 def inline(text: str) -> str:
     """One line of Markdown from contributor text: whitespace folded, safe links kept."""
     text = " ".join(text.split())
+    if "[" not in text:  # no link to keep: most text
+        return escape(text)
     out, last = [], 0
     for match in _LINK.finditer(text):
         label, target = match.groups()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, is_dataclass
 from typing import Any
 
 from .linker import Library
-from .model import LANGUAGES, SECTIONS, Entry, Text
-from .calendar import occurrences, ritual_calendar
+from .model import LANGUAGES, SECTIONS, Entry, Text, field_names
+from .calendar import has_calendar, ritual_calendar
 from .context import page_uri
 from .indexes import index_page, translation_page
 from .kit import calendar_uri, kit_page, kit_uri
@@ -48,7 +48,7 @@ def site_pages(library: Library, lang: str, today: date | None = None, *, site_u
                                    entry.file))
     for playbook in library.playbooks.values():
         pages.append(GeneratedFile(kit_uri(playbook), kit_page(library, playbook, lang, today, **options), playbook.file))
-        if occurrences(library, playbook, today):
+        if has_calendar(library, playbook):
             url = f"{site_url.rstrip('/')}/{playbook.section}/{playbook.id}/" if site_url else ""
             pages.append(GeneratedFile(calendar_uri(playbook), ritual_calendar(library, playbook, lang, today, url)))
     pages += [GeneratedFile(TOOL_PAGES["symptoms"].uri, symptom_finder_page(library, lang)),
@@ -62,10 +62,10 @@ def site_pages(library: Library, lang: str, today: date | None = None, *, site_u
     return pages
 
 
-def api_files(library: Library) -> list[GeneratedFile]:
+def api_files(library: Library, lang: str = "en") -> list[GeneratedFile]:
     """The whole library as JSON: ``api/<section>.json`` per kind, ``api/index.json``, and one
-    ``api/playbooks/<id>.json`` per playbook with its display text in every language (what
-    the compare and checklist-builder pages read)."""
+    ``api/playbooks/<id>.json`` per playbook with its display text in the site's language
+    (what the compare and checklist-builder pages read)."""
     files = []
     index: dict[str, Any] = {"languages": list(LANGUAGES), "endpoints": {}}
     for kind, section in SECTIONS.items():
@@ -76,7 +76,7 @@ def api_files(library: Library) -> list[GeneratedFile]:
         if kind == "playbook":
             for playbook in library.playbooks.values():
                 data = {**entries[playbook.id],
-                        "view": {lang: playbook_view(library, playbook, lang) for lang in LANGUAGES}}
+                        "view": {lang: playbook_view(library, playbook, lang)}}
                 files.append(GeneratedFile(f"{API_DIR}/playbooks/{playbook.id}.json", _dump(data)))
     index["endpoints"]["playbook"] = {"url": f"{API_DIR}/playbooks/{{id}}.json", "count": len(library.playbooks)}
     files.append(GeneratedFile(f"{API_DIR}/index.json", _dump(index)))
@@ -86,7 +86,7 @@ def api_files(library: Library) -> list[GeneratedFile]:
 def entry_json(library: Library, entry: Entry) -> dict[str, Any]:
     """An entry as plain JSON data: every field, its URL, source file and backlinks."""
     data = {"id": entry.id, "kind": entry.kind, "url": f"{entry.section}/{entry.id}/", "file": entry.file}
-    data.update({f.name: _plain(getattr(entry, f.name)) for f in fields(entry) if f.name not in ("id", "file")})
+    data.update({name: _plain(getattr(entry, name)) for name in field_names(type(entry)) if name not in ("id", "file")})
     if entry.kind != "playbook":
         data["used_in"] = list(library.used_in.get(entry.key, ()))
     data["related"] = list(library.related.get(entry.key, ()))
@@ -94,14 +94,19 @@ def entry_json(library: Library, entry: Entry) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, Text):
+        written = value.translations
+        if len(written) == len(LANGUAGES) and all(lang in written for lang in LANGUAGES):
+            return dict(written)  # the common case, and the cheap one
         return {lang: value.get(lang) for lang in LANGUAGES}
-    if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], Text):
-        return {"platform": value[0], "text": _plain(value[1])}
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, tuple):
+        if len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], Text):
+            return {"platform": value[0], "text": _plain(value[1])}
         return [_plain(v) for v in value]
+    if is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in field_names(type(value))}
     return value
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Sequence
 
 from . import mdtext
-from .calendar import occurrences
+from .calendar import has_calendar
 from .checklists import checklist, item_count
 from .context import Context, bullets, indent, join, page_uri, section
 from .freshness import REVIEW_MONTHS, is_stale
@@ -144,7 +144,7 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
         cadence = cadence_text(ctx, use.cadence or ritual.cadence)
         line = f"- **{ctx.link(ritual)}** — {cadence} · {ctx.ui('minutes', n=ritual.duration)}"
         rituals.append(line + f"  \n  {ctx.text(use.note or ritual.summary)}")
-    if occurrences(library, pb, ctx.today):
+    if has_calendar(library, pb):
         rituals.append(f"\n[{ctx.ui('calendar_file')}]({pb.id}/rituals.ics){{ .md-button download }}")
 
     fb = pb.feedback

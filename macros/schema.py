@@ -47,8 +47,11 @@ class Schemas:
         defs = self.documents[COMMON]["$defs"]
         return {name: d["x-labels"] for name, d in defs.items() if "x-labels" in d}
 
+    def is_valid(self, kind: str, data: Any) -> bool:
+        return self.checkers[kind].is_valid(data)
+
     def validate(self, kind: str, document: Document) -> list[Problem]:
-        if self.checkers[kind].is_valid(document.data):
+        if self.is_valid(kind, document.data):
             return []
         problems: list[Problem] = []
         for error in self.validators[kind].iter_errors(document.data):

@@ -120,3 +120,37 @@ def test_export_builds_with_plain_material_and_no_macros(tmp_path):
 
 def test_fixture_is_untouched():
     assert (FIXTURE / "playbooks" / "tiny-club.yaml").read_text(encoding="utf-8").count("weekly-digest") == 2
+
+
+def test_every_entry_exists_in_both_languages_with_its_language_set(real_site):
+    library = load_library(ROOT)
+    for entry in library.all_entries():
+        for lang, prefix in (("en", ""), ("zh", "zh/")):
+            page = html(real_site, f"{prefix}{entry.section}/{entry.id}")
+            assert f'<html lang="{lang}"' in page, (lang, entry.key)
+            title = entry.title.get(lang).replace("&", "&amp;").replace("'", "&#39;").replace('"', "&quot;")
+            assert f"<title>{title} - " in page, (lang, entry.key)
+    for path in ("", "playbooks", "tools/symptom-finder", "tools/compare", "tools/checklist-builder", "tags",
+                 "translations", "reference", "reference/playbook", "contributing", "style", "quality", "checklists"):
+        assert '<html lang="zh"' in html(real_site, f"zh/{path}".rstrip("/")), path
+        assert '<html lang="en"' in html(real_site, path), path
+
+
+def test_the_tags_index_lists_the_vocabulary_in_each_language(real_site):
+    library = load_library(ROOT)
+    used = {tag for entry in library.all_entries() for tag in entry.tags}
+    en, zh = html(real_site, "tags"), html(real_site, "zh/tags")
+    for tag in used:
+        assert f'id="tag:{library.label("tag", tag, "en")}"' in en, tag
+        assert f'id="tag:{library.label("tag", tag, "zh")}"' in zh, tag
+
+
+def test_each_playbook_has_its_calendar_and_its_kit_in_both_languages(real_site):
+    library = load_library(ROOT)
+    for playbook in library.playbooks.values():
+        for prefix in ("", "zh/"):
+            folder = real_site / prefix / "playbooks" / playbook.id
+            assert (folder / "kit" / "index.html").exists()
+            assert (folder / "rituals.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR\r\n")
+            page = html(real_site, f"{prefix}playbooks/{playbook.id}")
+            assert 'href="rituals.ics"' in page and 'href="kit/"' in page

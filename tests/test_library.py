@@ -10,7 +10,7 @@ from macros.errors import ContentError
 from macros.library import load_library
 from macros.model import Playbook, Text
 
-from .conftest import FIXTURE
+from .conftest import FIXTURE, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +78,11 @@ def test_an_edit_is_seen_by_the_next_load(tmp_path):
     path = root / "playbooks/pitfalls/sales-group.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("severity: medium", "severity: high"), encoding="utf-8")
     assert load_library(root).pitfalls["sales-group"].severity == "high"
+
+
+def test_counting_texts_finds_exactly_the_texts_the_lint_checks():
+    from macros.model import all_texts, texts_of
+
+    library = load_library(ROOT)
+    for entry in library.all_entries():
+        assert sorted(map(id, all_texts(entry))) == sorted(id(text) for _, text in texts_of(entry)), entry.key

@@ -96,8 +96,11 @@ def test_code_is_owned_in_codeowners():
 def test_pre_commit_runs_the_projects_validator_and_yamllint():
     config = load(ROOT / ".pre-commit-config.yaml")
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
-    assert hooks["validate-playbooks"]["entry"] == ".venv/bin/playbooks validate"
-    assert re.search(hooks["validate-playbooks"]["files"], "playbooks/pitfalls/dead-group.yaml")
+    changed, every = hooks["validate-playbooks"], hooks["validate-all-playbooks"]
+    assert changed["entry"] == every["entry"] == ".venv/bin/playbooks validate"
+    assert changed.get("pass_filenames", True) is True  # reports the changed files only
+    assert re.search(changed["files"], "playbooks/pitfalls/dead-group.yaml")
+    assert every["pass_filenames"] is False and re.search(every["files"], "schemas/common.schema.json")
     assert "yamllint" in hooks
 
 

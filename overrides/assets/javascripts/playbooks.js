@@ -221,8 +221,9 @@
           return response.json();
         })
         .then(function (data) {
+          // each site's API carries the view in that site's language
           var lang = document.documentElement.lang || "en";
-          return data.view[lang] || data.view.en;
+          return data.view[lang] || data.view[Object.keys(data.view)[0]];
         });
     }
     return views[id];
