@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from . import mdtext
-from .context import Context, page_uri
+from .context import Context, kit_uri, pdf_uri
 from .messages import escape_markdown
 from .linker import Library
 from .model import SECTIONS, ChecklistItem, Condition, Phase, Playbook
@@ -111,12 +111,13 @@ def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[
 
 def toolbar(ctx: Context, playbook: Playbook) -> str:
     """Reset (needs the script, so hidden without it), then links that work everywhere."""
-    kit = ctx.url(page_uri("playbook", playbook.id, "kit"))
     builder = ctx.url(TOOLS_BUILDER) + f"?playbook={playbook.id}"
+    pdf = (f'<a class="md-button" href="{ctx.url(pdf_uri(playbook))}" download>{ctx.ui("kit_pdf")}</a> '
+           if ctx.pdf else "")
     return (f'<div class="cp-toolbar" data-cp-playbook="{playbook.id}">'
             f'<button type="button" class="md-button cp-reset" data-cp-playbook="{playbook.id}" hidden>'
             f'{ctx.ui("reset_ticks")}</button> '
-            f'<a class="md-button" href="{kit}">{ctx.ui("print_kit")}</a> '
+            f'<a class="md-button" href="{ctx.url(kit_uri(playbook))}">{ctx.ui("print_kit")}</a> {pdf}'
             f'<a class="md-button" href="{builder}">{ctx.ui("tailor_checklist")}</a></div>')
 
 

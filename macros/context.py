@@ -30,6 +30,25 @@ def page_uri(kind: str, entry_id: str | None = None, view: str | None = None) ->
     return f"{SECTIONS[kind]}/{entry_id or 'index'}.md"
 
 
+# A playbook's other files, beside its page: the print view, its PDF and its calendar.
+KIT_VIEW = "kit"
+PDF_NAME = "launch-kit.pdf"
+CALENDAR_NAME = "rituals.ics"
+
+
+def kit_uri(playbook: Entry) -> str:
+    return page_uri("playbook", playbook.id, KIT_VIEW)
+
+
+def pdf_uri(playbook: Entry) -> str:
+    """Where the build prints the launch kit: not a page, so raw HTML links to it."""
+    return f"{SECTIONS['playbook']}/{playbook.id}/{PDF_NAME}"
+
+
+def calendar_uri(playbook: Entry) -> str:
+    return f"{SECTIONS['playbook']}/{playbook.id}/{CALENDAR_NAME}"
+
+
 def page_url(uri: str) -> str:
     """The URL path, relative to the site root, that MkDocs gives the page at ``uri``."""
     stem = uri.removesuffix(".md")

@@ -12,29 +12,11 @@ from datetime import date
 
 from .calendar import occurrences
 from .checklists import checklist
-from .context import Context, bullets, join, page_uri
+from .context import Context, bullets, calendar_uri, join, kit_uri, page_uri, pdf_uri
 from .linker import Library
 from .messages import MESSAGE_KINDS, variants
 from .model import Playbook
 from .render import cadence_text, front_matter, print_head
-
-KIT_VIEW = "kit"
-PDF_NAME = "launch-kit.pdf"
-CALENDAR_NAME = "rituals.ics"
-
-
-def kit_uri(playbook: Playbook) -> str:
-    return page_uri("playbook", playbook.id, KIT_VIEW)
-
-
-def pdf_uri(playbook: Playbook) -> str:
-    """Where the PDF lands in the built site, beside the kit page's folder."""
-    return f"{playbook.section}/{playbook.id}/{PDF_NAME}"
-
-
-def calendar_uri(playbook: Playbook) -> str:
-    return f"{playbook.section}/{playbook.id}/{CALENDAR_NAME}"
-
 
 def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None = None, **options: object) -> str:
     ctx = Context(library, lang, kit_uri(playbook), today or date.today(), **options)  # type: ignore[arg-type]

@@ -12,7 +12,8 @@ from .model import LANGUAGES, SECTIONS, Entry, Text, field_names
 from .calendar import has_calendar, ritual_calendar
 from .context import page_uri
 from .indexes import index_page, translation_page
-from .kit import calendar_uri, kit_page, kit_uri
+from .context import calendar_uri, kit_uri
+from .kit import kit_page
 from .reference import reference_index, reference_page, reference_uri
 from .render import entry_page
 from .tools import TOOL_PAGES, builder_page, compare_page, playbook_view, symptom_finder_page

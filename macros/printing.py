@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .kit import PDF_NAME, kit_uri
+from .context import PDF_NAME, kit_uri
 from .linker import Library
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

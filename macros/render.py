@@ -13,7 +13,7 @@ from typing import Sequence
 from . import mdtext
 from .calendar import has_calendar
 from .checklists import checklist, item_count
-from .context import Context, bullets, indent, join, page_uri, section
+from .context import Context, bullets, calendar_uri, indent, join, page_uri, section
 from .freshness import REVIEW_MONTHS, is_stale
 from .linker import Library
 from .messages import messages_section
@@ -145,7 +145,7 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
         line = f"- **{ctx.link(ritual)}** — {cadence} · {ctx.ui('minutes', n=ritual.duration)}"
         rituals.append(line + f"  \n  {ctx.text(use.note or ritual.summary)}")
     if has_calendar(library, pb):
-        rituals.append(f"\n[{ctx.ui('calendar_file')}]({pb.id}/rituals.ics){{ .md-button download }}")
+        rituals.append(f"\n[{ctx.ui('calendar_file')}]({ctx.relative(calendar_uri(pb))}){{ .md-button download }}")
 
     fb = pb.feedback
     feedback = "\n\n".join([

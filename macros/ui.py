@@ -121,6 +121,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "calendar_file": {"en": "Add the rituals to your calendar (.ics)", "zh": "把仪式加入日历（.ics）"},
     "reset_ticks": {"en": "Clear my ticks", "zh": "清除勾选"},
     "print_kit": {"en": "Print the launch kit", "zh": "打印开群工具包"},
+    "kit_pdf": {"en": "Launch kit (PDF)", "zh": "开群工具包（PDF）"},
     "tailor_checklist": {"en": "Tailor this checklist", "zh": "定制这份清单"},
     "size_n": {"en": "{n} members", "zh": "{n} 人"},
     "tailored_for": {"en": "Tailored for: {situation}", "zh": "适用于：{situation}"},

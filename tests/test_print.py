@@ -9,7 +9,7 @@ import unicodedata
 import pypdf
 import pytest
 
-from macros.kit import PDF_NAME
+from macros.context import PDF_NAME
 from macros.library import load_library
 from macros.mdtext import unlinked
 
@@ -159,3 +159,11 @@ def test_the_kit_page_offers_its_pdf(page, real_server):
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok and response.headers["content-type"] == "application/pdf"
     assert response.body()[:5] == b"%PDF-"
+
+
+def test_the_playbook_page_offers_its_launch_kit_as_a_pdf(page, real_server):
+    page.goto(f"{real_server}/zh/playbooks/{PLAYBOOK}/")
+    href = page.get_by_role("link", name="开群工具包（PDF）").evaluate("a => a.href")
+    assert href.endswith(f"/zh/playbooks/{PLAYBOOK}/launch-kit.pdf")
+    response = page.request.get(href)
+    assert response.ok and response.body()[:5] == b"%PDF-"
