@@ -3,12 +3,13 @@
 Each ritual with a calendar frequency becomes one recurring event: its RRULE comes from
 the cadence (the playbook's own, else the ritual's), its length from the ritual's
 duration. Times are "floating" (no time zone): a 20:30 ritual is at 20:30 wherever the
-group is. Rituals that happen on an event rather than on a date (when someone joins or
+group is, unless the cadence says its time is in UTC. Rituals that happen on an event rather than on a date (when someone joins or
 leaves, as needed) are left out of the calendar.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -24,6 +25,7 @@ WEEK_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 FREQUENCIES = {"daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "biweekly": ("WEEKLY", 2),
                "monthly": ("MONTHLY", 1), "quarterly": ("MONTHLY", 3), "yearly": ("YEARLY", 1)}
 PRODID = "-//Community Playbooks//Ritual calendar//EN"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,16 @@ class Occurrence:
 
 
 def recurrence(cadence: Cadence) -> str | None:
-    """The RRULE of a cadence, or None for rituals that happen on an event, not a date."""
-    if cadence.every not in FREQUENCIES:
+    """The RRULE of a cadence, or None when the cadence does not fix its dates.
+
+    Rituals that happen on an event (someone joins) have no dates; nor do monthly and
+    quarterly ones without a weekday, or yearly ones (an anniversary falls on the day the
+    group was founded, which the playbook cannot know). A calendar built on another day
+    would move them: they are left out rather than put on a day the build picked.
+    """
+    if cadence.every not in FREQUENCIES or cadence.every == "yearly":
+        return None
+    if cadence.every in ("monthly", "quarterly") and not (cadence.day and cadence.week):
         return None
     freq, interval = FREQUENCIES[cadence.every]
     parts = [f"FREQ={freq}"] + ([f"INTERVAL={interval}"] if interval > 1 else [])
@@ -93,7 +103,8 @@ def ritual_calendar(library: Library, playbook: Playbook, lang: str, today: date
             description += f"\n\n{page_url}"
         lines += ["BEGIN:VEVENT", f"UID:{playbook.id}-{ritual.id}@community-playbooks", f"DTSTAMP:{stamp}"]
         if isinstance(event.first, datetime):
-            lines += [f"DTSTART:{event.first.strftime('%Y%m%dT%H%M%S')}", f"DURATION:PT{ritual.duration}M"]
+            utc = "Z" if event.cadence.zone == "UTC" else ""  # else floating: local wherever one is
+            lines += [f"DTSTART:{event.first.strftime('%Y%m%dT%H%M%S')}{utc}", f"DURATION:PT{ritual.duration}M"]
         else:
             lines += [f"DTSTART;VALUE=DATE:{event.first.strftime('%Y%m%d')}", "DURATION:P1D"]
         lines += [f"RRULE:{event.rule}", f"SUMMARY:{_escape(ritual.title.get(lang) + ' · ' + name)}",
@@ -106,7 +117,11 @@ def ritual_calendar(library: Library, playbook: Playbook, lang: str, today: date
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 3.3.11): paragraphs kept as \\n, no other line break or control
+    character, which a calendar app could read as the start of a new property."""
+    paragraphs = [" ".join(_CONTROL.sub(" ", part).split()) for part in text.replace("\r\n", "\n").split("\n\n")]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -13,9 +13,8 @@ from typing import Iterable, Iterator
 
 from . import mdtext
 from .context import Context, kit_uri, pdf_uri
-from .messages import escape_markdown
 from .linker import Library
-from .model import SECTIONS, ChecklistItem, Condition, Phase, Playbook
+from .model import KIND_OF_SECTION, ChecklistItem, Condition, Phase, Playbook
 from .ui import t
 
 TOOLS_BUILDER = "tools/checklist-builder.md"
@@ -65,7 +64,7 @@ def condition_words(library: Library, condition: Condition, lang: str) -> str:
     separator = "、" if lang == "zh" else ", "
     parts = [separator.join(library.label("platform", p, lang) for p in condition.platforms)] if condition.platforms else []
     if condition.stages:
-        parts.append(separator.join(library.stages[s].title.get(lang) if s in library.stages else s
+        parts.append(separator.join(mdtext.unlinked(library.stages[s].title.get(lang)) if s in library.stages else s
                                     for s in condition.stages))
     if condition.min_size is not None:
         parts.append(t("at_least", lang, n=condition.min_size))
@@ -85,7 +84,7 @@ def item_details(ctx: Context, item: ChecklistItem, *, links: bool = True) -> st
         details.append(f"{ctx.ui('only_for')} {condition_text(ctx, item.condition)}")
     if item.see and links:
         section, target = item.see
-        kind = next(k for k, s in SECTIONS.items() if s == section)
+        kind = KIND_OF_SECTION[section]
         details.append(f"{ctx.ui('see')} {ctx.link(ctx.library.get(kind, target))}")
     return " · ".join(details)
 
@@ -180,7 +179,7 @@ def checklist_text(library: Library, playbook: Playbook, lang: str, situation: S
 
 def _md(text: str) -> str:
     # for chats as much as for files: backslashes, never HTML entities
-    return escape_markdown(text)
+    return mdtext.chat_markdown(text)
 
 
 def _width(text: str) -> int:

@@ -11,7 +11,7 @@ from .checklists import Situation, checklist_text
 from .errors import ContentError, Problem, did_you_mean
 from .export import export_site
 from .freshness import REVIEW_MONTHS, stale_entries
-from .library import check_library, load_library
+from .library import CONTENT_DIR, check_library, load_library
 from .lint import lint
 from .model import LANGUAGES
 from .scaffold import new_entry
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     export = commands.add_parser("export", help="write the site as plain Markdown plus an mkdocs.yml without macros")
     export.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
-    export.add_argument("--lang", default="en", help="language of the pages (default: en)")
+    export.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the pages (default: en)")
 
     new = commands.add_parser("new", help="start a new entry from its commented template")
     new.add_argument("kind", help="playbook, pitfall, ritual or stage")
@@ -112,8 +112,14 @@ def _validate(args: argparse.Namespace) -> int:
     problems += lint(library, complete=not problems)
     if args.files:
         root = args.root.resolve()
-        wanted = {(f if f.is_absolute() else Path.cwd() / f).resolve().relative_to(root).as_posix()
-                  for f in args.files if (f if f.is_absolute() else Path.cwd() / f).resolve().is_relative_to(root)}
+        wanted = set()
+        for name in args.files:
+            path = name.resolve()
+            if not path.is_file() or not path.is_relative_to(root / CONTENT_DIR):
+                print(f"{name}: not an entry of {root / CONTENT_DIR}; name YAML files under playbooks/",
+                      file=sys.stderr)
+                return 2
+            wanted.add(path.relative_to(root).as_posix())
         problems = [p for p in problems if p.file in wanted]
     if problems:
         err = ContentError(problems)

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from . import mdtext
 from .linker import Library
-from .model import SECTIONS, Entry, Text
+from .model import KIND_OF_SECTION, SECTIONS, Entry, Text
 from .ui import t
 
 
@@ -72,10 +72,14 @@ class Context:
 
     def text(self, value: Text | None) -> str:
         """One line of safe Markdown."""
-        return mdtext.inline(value.get(self.lang)) if value else ""
+        return mdtext.inline(value.get(self.lang), self._entry_href) if value else ""
 
     def paragraphs(self, value: Text) -> str:
-        return mdtext.paragraphs(value.get(self.lang))
+        return mdtext.paragraphs(value.get(self.lang), self._entry_href)
+
+    def title(self, value: Text) -> str:
+        """A title for a heading, a link or an admonition: plain text, escaped, never a link."""
+        return mdtext.label(value.get(self.lang))
 
     def plain(self, value: Text) -> str:
         """The text with its whitespace folded, not yet escaped for any format."""
@@ -83,7 +87,11 @@ class Context:
 
     def html(self, value: Text) -> str:
         """The text for raw HTML: escaped, with Markdown links reduced to their labels."""
-        return html.escape(mdtext.unlinked(self.plain(value)))
+        return html.escape(self.unlinked(value))
+
+    def unlinked(self, value: Text) -> str:
+        """Plain text without link syntax, not escaped: for JSON, chat and terminals."""
+        return " ".join(mdtext.unlinked(value.get(self.lang)).split())
 
     # --- our own words ------------------------------------------------------------------
 
@@ -132,7 +140,14 @@ class Context:
         return self.site_url.rstrip("/") + "/" + page_url(self.page) if self.site_url else page_url(self.page)
 
     def link(self, entry: Entry) -> str:
-        return f"[{self.text(entry.title)}]({self.href(entry.kind, entry.id)})"
+        return f"[{self.title(entry.title)}]({self.href(entry.kind, entry.id)})"
+
+    def _entry_href(self, section: str, entry_id: str, anchor: str) -> str | None:
+        """Where ``[label](pitfalls/dead-group)`` in contributor text leads from this page."""
+        kind = KIND_OF_SECTION[section]
+        if entry_id not in self.library.entries(kind):
+            return None
+        return self.href(kind, entry_id, anchor)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,20 @@ _ENGINE_FILES = ("yamlsource.py", "schema.py", "doccache.py")
 
 
 def engine_stamp(schema_dir: Path) -> str:
-    """What cached data depends on besides its bytes: the schemas and the parsing code."""
-    digest = hashlib.sha256(yaml.__version__.encode())
+    """What cached data depends on besides its bytes: the schemas, the parsing code and the
+    libraries that read and check it."""
+    versions = f"{yaml.__version__} {yaml.__with_libyaml__} {_version('jsonschema')} {_version('jsonschema-rs')}"
+    digest = hashlib.sha256(versions.encode())
     for path in sorted(schema_dir.glob("*.json")) + [Path(__file__).parent / name for name in _ENGINE_FILES]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 class ValidCache:
@@ -63,13 +73,17 @@ class ValidCache:
     def store(self, key: str, data: Any) -> None:
         if self.directory is None:
             return
+        temporary = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # whole or not at all: two builds may run side by side
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False,
                                              suffix=".tmp") as out:
+                temporary = out.name
                 # dumps, not dump: dump feeds the file piece by piece from the slow Python encoder
                 out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(out.name, self.directory / f"{key}.json")
+            os.replace(temporary, self.directory / f"{key}.json")
         except OSError:
-            pass  # a read-only checkout still builds, only slower
+            # a read-only checkout still builds, only slower
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Iterable
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +22,7 @@ class Problem:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        parts = [where, self.field, self.message]
+        parts = [where, shown(self.field, 200), self.message]
         text = ": ".join(p for p in parts if p)
         return f"{text}; {self.hint}" if self.hint else text
 
@@ -54,6 +54,13 @@ class ContentError(Exception):
             f"file{'s' if len(files) != 1 else ''}; nothing was built."
         )
         return "\n".join(lines)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A contributor's value as a message may quote it: control characters written out (a
+    newline in a message could start a GitHub workflow command), long values cut."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(value))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -16,7 +17,7 @@ import jinja2
 import yaml
 
 from .errors import ContentError, Problem
-from .library import load_library
+from .library import CONTENT_DIR, load_library
 from .pages import api_files, site_pages
 
 FRONT_MATTER_END = "\n---\n"
@@ -25,12 +26,26 @@ FRONT_MATTER_END = "\n---\n"
 def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     """Export the project at ``root`` into ``out`` (replaced if it exists); return the files written."""
     root, out = Path(root).resolve(), Path(out).resolve()
+    if out == root or root.is_relative_to(out) or out in (root / "docs", root / CONTENT_DIR):
+        raise ContentError([Problem(str(out), message="the export would replace the project itself",
+                                    hint="export into a folder of its own, such as export/")])
     library = load_library(root)
     config = site_config(root, lang)
-    docs_src = root / "docs" / lang
-
+    # written beside the target and swapped in at the end: a failed export leaves the last one
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    try:
+        _write(root, staging, library, config, lang)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if out.exists():
         shutil.rmtree(out)
+    staging.rename(out)
+    return sorted(p for p in out.rglob("*") if p.is_file())
+
+
+def _write(root: Path, out: Path, library, config: dict[str, Any], lang: str) -> None:  # noqa: ANN001 - a Library
+    docs_src = root / "docs" / lang
     docs_out = out / "docs"
     shutil.copytree(docs_src, docs_out)
     if config.get("theme", {}).get("custom_dir"):
@@ -49,7 +64,6 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
 
     (out / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
-    return sorted(p for p in out.rglob("*") if p.is_file())
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -105,14 +119,19 @@ def plain_config(config: dict[str, Any]) -> dict[str, Any]:
 def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]]) -> str:
     """Render a page that opts in to macros, as mkdocs-macros would; leave every other page alone."""
     meta_text, body = _split_front_matter(text)
-    meta = yaml.safe_load(meta_text) if meta_text else {}
+    try:
+        meta = yaml.safe_load(meta_text) if meta_text else {}
+    except yaml.YAMLError as err:
+        raise ContentError([Problem(f"docs/{uri}", message=f"its front matter is not YAML: {err}")]) from None
     if not isinstance(meta, dict) or meta.get("render_macros") is not True:
         return text
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     try:
         rendered = environment.from_string(body).render(**macros(uri))
-    except (jinja2.TemplateError, ValueError) as err:
+    except (jinja2.TemplateError, ValueError, TypeError, KeyError) as err:
+        # Jinja counts lines from the end of the front matter
         line = getattr(err, "lineno", None)
+        line = line + text[:len(text) - len(body)].count("\n") if line else None
         raise ContentError([Problem(f"docs/{uri}", line, None, "", f"a macro failed: {err}")]) from None
     rest = {k: v for k, v in meta.items() if k != "render_macros"}
     head = f"---\n{yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)}---\n" if rest else ""

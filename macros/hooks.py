@@ -71,20 +71,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
     generated = site_pages(library, language(config), site_url=config.site_url or "",
                            pdf=launch_kits_wanted(config)) + api_files(library, language(config))
+    docs = Path(config.docs_dir).resolve().relative_to(project_root(config))
+    # edit links are resolved against edit_uri, which points at the docs folder: climb out of it
+    to_root = "../" * len(docs.parts)
     for page in generated:
         if files.get_file_from_path(page.uri) is not None:
-            docs = Path(config.docs_dir).relative_to(project_root(config)).as_posix()
-            raise Abort(f"{docs}/{page.uri} clashes with a page generated from {CONTENT_DIR}/; "
-                        f"remove or rename {docs}/{page.uri}")
+            raise Abort(f"{docs.as_posix()}/{page.uri} clashes with a page generated from {CONTENT_DIR}/; "
+                        f"remove or rename {docs.as_posix()}/{page.uri}")
         file = File.generated(config, page.uri, content=page.content)
         if page.edit_path:
-            # the edit URL is resolved against edit_uri, which points into docs/
-            file.edit_uri = f"../{page.edit_path}"
+            file.edit_uri = to_root + page.edit_path
         files.append(file)
     # one contributing guide per language: the repository's CONTRIBUTING files are also the site's pages
     name = contributing_file(language(config))
     guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / name))
-    guide.edit_uri = f"../../{name}"
+    guide.edit_uri = to_root + name
     files.append(guide)
     return files
 

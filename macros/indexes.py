@@ -14,7 +14,7 @@ from .context import Context, join, page_uri
 from .forms import number_field, options, select_field
 from .linker import Library
 from .model import LANGUAGES, SECTIONS, Playbook
-from .render import MODE_ORDER, SEVERITY_ORDER, cadence_text
+from .parts import SEVERITY_ORDER, by_mode, cadence_text
 from .tools import TOOL_PAGES
 
 # (form field, vocabulary) of the select filters, in the order they appear
@@ -41,7 +41,7 @@ def index_page(library: Library, kind: str, lang: str) -> str:
             + [f"| {ctx.link(r)} | {cadence_text(ctx, r.cadence)} | {ctx.ui('minutes', n=r.duration)} | "  # type: ignore[attr-defined]
                f"{len(library.used_in.get(r.key, ()))} |" for r in entries])
     else:
-        entries.sort(key=lambda s: (MODE_ORDER.index(s.mode) if s.mode in MODE_ORDER else 99, s.id))  # type: ignore[attr-defined]
+        entries = by_mode(entries)  # type: ignore[arg-type]
         body = "\n\n".join(f"## {ctx.link(s)}\n\n{ctx.label('mode', s.mode)} — {ctx.text(s.summary)}"  # type: ignore[attr-defined]
                            for s in entries)
     return join(f"# {ctx.ui(section + '_title')}", ctx.ui(section + "_intro"), body)
@@ -58,13 +58,13 @@ def playbook_filters(ctx: Context) -> str:
         ((value, ctx.library.label(vocabulary, value, ctx.lang)) for value in _used_values(ctx.library, name)),
         ctx.ui("any"))) for name, vocabulary in SELECT_FILTERS]
     fields.insert(2, number_field("cp-filter-size", "size", ctx.ui("members_label"), ctx.ui("members_placeholder")))
-    stages = sorted(ctx.library.stages.values(), key=_stage_order)
+    stages = by_mode(ctx.library.stages.values())
     fields.append(select_field("cp-filter-stage", "stage", ctx.ui("stage"),
-                               options(((s.id, ctx.plain(s.title)) for s in stages), ctx.ui("any"))))
+                               options(((s.id, ctx.unlinked(s.title)) for s in stages), ctx.ui("any"))))
     return (f'<form class="cp-filters" data-cp-filter="playbooks" aria-label="{ctx.ui("filter_playbooks")}" hidden>'
             + "".join(fields)
             + f'<button type="reset" class="md-button">{ctx.ui("clear")}</button>'
-            + f'<output class="cp-filter-count" aria-live="polite"></output></form>')
+            + '<output class="cp-filter-count" aria-live="polite"></output></form>')
 
 
 _FIELD_LABELS = {"type": "group_type", "platform": "platform", "threshold": "threshold"}
@@ -104,10 +104,6 @@ def _used_values(library: Library, name: str) -> list[str]:
     vocabulary = dict(SELECT_FILTERS)[name]
     order = list(library.vocabularies.get(vocabulary, {}))
     return sorted(values, key=lambda v: order.index(v) if v in order else len(order))
-
-
-def _stage_order(stage) -> tuple:  # noqa: ANN001 - a Stage
-    return (MODE_ORDER.index(stage.mode) if stage.mode in MODE_ORDER else 99, stage.id)
 
 
 def translation_page(library: Library, lang: str) -> str:

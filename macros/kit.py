@@ -16,7 +16,7 @@ from .context import Context, bullets, calendar_uri, join, kit_uri, page_uri, pd
 from .linker import Library
 from .messages import MESSAGE_KINDS, variants
 from .model import Playbook
-from .render import cadence_text, front_matter, print_head
+from .parts import cadence_text, front_matter, print_head
 
 def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None = None, **options: object) -> str:
     ctx = Context(library, lang, kit_uri(playbook), today or date.today(), **options)  # type: ignore[arg-type]
@@ -28,13 +28,13 @@ def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None
     actions.append(f'<a class="md-button" href="{ctx.url(page_uri("playbook", pb.id))}">{ctx.ui("back_to_playbook")}</a>')
 
     sheets = [
-        join(head, f"# {ctx.ui('kit_title', title=ctx.text(pb.title))}", ctx.ui("kit_intro"),
+        join(head, f"# {ctx.ui('kit_title', title=ctx.title(pb.title))}", ctx.ui("kit_intro"),
              checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False)),
         join(head, f"## {ctx.ui('messages')} {{#texts}}", *_texts(ctx, pb)),
         join(head, f"## {ctx.ui('ritual_calendar')} {{#calendar}}", _calendar(ctx, pb)),
     ]
     return join(
-        front_matter(ctx, pb, title=ctx.ui("kit_title", title=ctx.plain(pb.title)), hide=["navigation", "toc"],
+        front_matter(ctx, pb, title=ctx.ui("kit_title", title=ctx.unlinked(pb.title)), hide=["navigation", "toc"],
                      # the kit repeats the playbook's checklist and texts: search shows the playbook
                      search={"exclude": True}),
         '<div class="cp-kit-actions">' + " ".join(actions) + "</div>",
@@ -62,9 +62,9 @@ def _calendar(ctx: Context, pb: Playbook) -> str:
         ritual = ctx.library.rituals[use.ref]
         event = dated.get(ritual.id)
         dates = ctx.list_separator.join(_date(ctx, d) for d in event.upcoming(3)) if event else "—"
-        rows.append(f"| {ctx.text(ritual.title)} | {cadence_text(ctx, use.cadence or ritual.cadence)} | "
+        rows.append(f"| {ctx.title(ritual.title)} | {cadence_text(ctx, use.cadence or ritual.cadence)} | "
                     f"{ctx.ui('minutes', n=ritual.duration)} | {ctx.text(ritual.host)} | {dates} |")
-    notes = [f"**{ctx.text(ctx.library.rituals[u.ref].title)}**{ctx.colon} {ctx.text(u.note)}"
+    notes = [f"**{ctx.title(ctx.library.rituals[u.ref].title)}**{ctx.colon} {ctx.text(u.note)}"
              for u in pb.rituals if u.note]
     link = f"[{ctx.ui('calendar_file')}]({ctx.relative(calendar_uri(pb))}){{ .md-button download }}" if dated else ""
     return join("\n".join(rows), bullets(notes), link).strip()

@@ -12,23 +12,20 @@ from typing import Iterator
 from .doccache import CACHE_DIR, ValidCache, engine_stamp
 from .errors import ContentError, Problem
 from .linker import Library, link
-from .model import SECTIONS, Entry, build_entry
-from .schema import KINDS, load_schemas
+from .model import CONTENT_DIR, FOLDERS, Entry, build_entry
+from .schema import load_schemas
 from .yamlsource import Document, decode_document, read_document
 
-CONTENT_DIR = "playbooks"
 SCHEMA_DIR = "schemas"
 # the schemas belong to the engine, not to a content tree: fixtures and forks share them
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / SCHEMA_DIR
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = {"index"}
 
-# the folder of each kind, relative to the project root
-FOLDERS = {kind: CONTENT_DIR if kind == "playbook" else f"{CONTENT_DIR}/{SECTIONS[kind]}" for kind in KINDS}
 _KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
 
 _cache: dict[Path, tuple[tuple, Library]] = {}
-_valid: dict[Path, ValidCache] = {}
+_valid: dict[tuple[Path, str], ValidCache] = {}
 
 
 def load_library(root: Path) -> Library:
@@ -105,6 +102,9 @@ def _check(root: Path) -> tuple[Library, list[Problem]]:
         entry = cache.entry(key)
         if entry is None:
             data = cache.data(key)
+            # the disk cache is only a file in the checkout: check what it holds like any file
+            if data is not None and not schemas.is_valid(kind, data):
+                data = None
             if data is None:
                 try:
                     document = decode_document(raw, display, marks=False)
@@ -142,11 +142,17 @@ def _reader(root: Path):  # noqa: ANN202 - a Callable[[Entry], Document]
 
 
 def _valid_cache(root: Path) -> ValidCache:
-    """One cache per project and process; on disk too unless CP_NO_CACHE is set."""
-    if root not in _valid:
+    """One cache per project and engine; on disk too unless CP_NO_CACHE is set.
+
+    The engine's stamp is taken on every load: a schema edited under `mkdocs serve` makes a
+    new cache, and every file is checked against the new schema."""
+    stamp = engine_stamp(SCHEMA_PATH)
+    if (root, stamp) not in _valid:
+        for old in [key for key in _valid if key[0] == root]:
+            del _valid[old]  # entries checked against schemas that changed since
         directory = None if os.environ.get("CP_NO_CACHE") else root / CACHE_DIR
-        _valid[root] = ValidCache(directory, engine_stamp(SCHEMA_PATH))
-    return _valid[root]
+        _valid[(root, stamp)] = ValidCache(directory, stamp)
+    return _valid[(root, stamp)]
 
 
 def _misplaced(kind: str, path: Path, display: str) -> Problem | None:
@@ -171,6 +177,9 @@ def _fingerprint(root: Path) -> tuple:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames.sort()
             for name in sorted(filenames):
-                stat = os.stat(os.path.join(dirpath, name))
-                stamp.append((dirpath, name, stat.st_mtime_ns, stat.st_size))
+                try:
+                    stat = os.stat(os.path.join(dirpath, name))
+                except OSError:  # an editor's swap file, gone between listing and looking
+                    continue
+                stamp.append((dirpath, name, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns))
     return tuple(stamp)

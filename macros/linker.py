@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from .errors import Problem, did_you_mean
-from .model import (KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text,
-                    all_texts)
+from .model import (FOLDERS, KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entry, Labels, Pitfall, Playbook, Ritual,
+                    Stage, Text, all_texts)
 from .yamlsource import Document
 
-Labels = Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -121,8 +120,7 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
             return False
         if target in known:
             return True
-        folder = "playbooks/" if kind == "playbook" else f"playbooks/{SECTIONS[kind]}/"
-        hint = did_you_mean(target, known) or f"add {folder}{target}.yaml, or use one of: {_sample(known)}"
+        hint = did_you_mean(target, known) or f"add {FOLDERS[kind]}/{target}.yaml, or use one of: {_sample(known)}"
         problems.append(doc.problem(path, f"unknown {kind} '{target}'", hint))
         return False
 
@@ -226,6 +224,15 @@ def _check_checklists(playbook: Playbook, doc: _Lines, problems: list[Problem],
                 kind = KIND_OF_SECTION[section]
                 if check(doc, path + ("see",), kind, target) and kind != "playbook":
                     used_in[(kind, target)].add(playbook.id)
+            condition = item.condition
+            if condition:
+                # a mistyped stage would hide the item from every tailored list, silently
+                for j, stage in enumerate(condition.stages):
+                    check(doc, path + ("if", "stages", j), "stage", stage)
+                if condition.min_size is not None and condition.max_size is not None \
+                        and condition.min_size > condition.max_size:
+                    problems.append(doc.problem(path + ("if", "min_size"), "min_size is larger than max_size",
+                                                "no group could see this item: swap them"))
 
 
 def _no_repeats(doc: _Lines, problems: list[Problem], refs: list[tuple[tuple, str]]) -> None:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from .errors import Problem
+from . import mdtext
+from .errors import Problem, did_you_mean
 from .linker import Library
-from .model import LANGUAGES, Entry, Playbook, Text, texts_of
-from .yamlsource import FieldPath, format_path
+from .model import KIND_OF_SECTION, LANGUAGES, Entry, Playbook, Text, texts_of
+from .yamlsource import FieldPath
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,14 @@ def _check_text(library: Library, entry: Entry, path: FieldPath, text: Text) -> 
         if match:
             problems.append(_problem(library, entry, path + (lang,), f"placeholder text '{match.group(0)}'",
                                      "write the real text"))
+        for target in mdtext.entry_targets(value):
+            section, entry_id = target
+            linked = library.entries(KIND_OF_SECTION[section])
+            if entry_id not in linked:
+                problems.append(_problem(library, entry, path + (lang,),
+                                         f"links to '{section}/{entry_id}', which does not exist",
+                                         did_you_mean(entry_id, linked)
+                                         or "the page would show the link as plain text; link to an existing entry"))
     return problems
 
 
@@ -144,8 +153,10 @@ def _similar_titles(library: Library) -> list[Problem]:
     for kind in ("playbook", "pitfall", "ritual", "stage"):
         for a, b in combinations(library.entries(kind).values(), 2):
             for lang in LANGUAGES:
-                ta, tb = a.title.get(lang).lower(), b.title.get(lang).lower()
-                if SequenceMatcher(None, ta, tb).ratio() >= SIMILAR_TITLES:
+                matcher = SequenceMatcher(None, a.title.get(lang).lower(), b.title.get(lang).lower())
+                # the quick upper bounds rule out almost every pair before the real comparison
+                if (matcher.real_quick_ratio() >= SIMILAR_TITLES and matcher.quick_ratio() >= SIMILAR_TITLES
+                        and matcher.ratio() >= SIMILAR_TITLES):
                     problems.append(_problem(library, b, ("title",), f"title is nearly the same as {a.file}'s",
                                              "make the difference clear in the title"))
                     break

@@ -2,21 +2,28 @@
 
 Every character Markdown, its extensions or Jinja could read as syntax is escaped, and
 ``<``, ``>`` and ``&`` become entities, so ``{{ 7*7 }}``, ``<script>`` and ``{: onclick}``
-reach the page as text. The only syntax kept is a link ``[label](target)`` whose target
-is an http(s) address or a relative path.
+reach the page as text. The only syntax kept is a link ``[label](target)`` whose target is
+an http(s) address, or an entry of the library written ``kind/id`` (``pitfalls/dead-group``),
+which the page turns into a link that is right wherever the text appears.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-_SAFE_TARGET = re.compile(r"^(https?://[^\s\"'<>\\]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s\"'<>\\]+)$")
+# nothing that could end the target, open an attribute or hide a scheme in an entity
+_WEB_TARGET = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$")
+ENTRY_TARGET = re.compile(r"^(playbooks|pitfalls|rituals|stages)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9-]+))?$")
 # backslash-escaped anywhere: Markdown, pymdownx (tilde, caret, mark, keys), attr_list and Jinja braces
 _BACKSLASHED = "\\`*_{}[]#!|~^="
 _TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _BACKSLASHED}})
-# at the start of a line these open a list, a quote or a heading
-_LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+])")
+# at the start of a line these open a list, a quote, a heading or (???) a collapsible block
+_LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+?])")
+
+# (section, id, anchor) -> a link target for this page, or None when there is no such entry
+EntryHref = Callable[[str, str, str], "str | None"]
 
 
 def escape(text: str) -> str:
@@ -24,7 +31,7 @@ def escape(text: str) -> str:
     return _LEADING_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text.translate(_TABLE), count=1)
 
 
-def inline(text: str) -> str:
+def inline(text: str, entry_href: EntryHref | None = None) -> str:
     """One line of Markdown from contributor text: whitespace folded, safe links kept."""
     text = " ".join(text.split())
     if "[" not in text:  # no link to keep: most text
@@ -33,25 +40,62 @@ def inline(text: str) -> str:
     for match in _LINK.finditer(text):
         label, target = match.groups()
         out.append(escape(text[last:match.start()]))
-        if _SAFE_TARGET.match(target):
-            out.append(f"[{escape(label)}]({target})")
-        else:
-            out.append(escape(match.group(0)))
+        href = _target(target, entry_href)
+        out.append(f"[{escape(label)}]({href})" if href else escape(match.group(0)))
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
 
 
-def paragraphs(text: str) -> str:
+def _target(target: str, entry_href: EntryHref | None) -> str | None:
+    if _WEB_TARGET.match(target):
+        return target
+    entry = ENTRY_TARGET.match(target)
+    if entry and entry_href:
+        return entry_href(entry[1], entry[2], entry[3] or "")
+    return None
+
+
+def entry_targets(text: str) -> list[tuple[str, str]]:
+    """The (section, id) of every ``[label](kind/id)`` link in ``text``."""
+    return [(m[1], m[2]) for m in (ENTRY_TARGET.match(t) for _, t in _LINK.findall(text)) if m]
+
+
+def paragraphs(text: str, entry_href: EntryHref | None = None) -> str:
     """Markdown paragraphs from contributor text; a blank line starts a new paragraph."""
-    return "\n\n".join(inline(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+    return "\n\n".join(inline(p, entry_href) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
-def attribute(text: str) -> str:
+def html_attribute(text: str) -> str:
     """Text for a double-quoted HTML or YAML attribute value (no newlines, no quotes)."""
     return " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def label(text: str) -> str:
+    """A title as a Markdown label (a heading, a link's text, an admonition's quoted title):
+    links reduced to their text, everything escaped, and no double quote to end a title."""
+    return escape(" ".join(unlinked(text).split())).replace('"', "&quot;")
+
+
 def unlinked(text: str) -> str:
     """Plain text with every ``[label](target)`` reduced to its label: for chat, terminals and raw HTML."""
-    return _LINK.sub(lambda m: m[1], text)
+    while True:  # "[[a](b)](c)" leaves "[a](c)" after one pass
+        reduced = _LINK.sub(lambda m: m[1], text)
+        if reduced == text:
+            return text
+        text = reduced
+
+
+# Chat Markdown (Discord, Telegram) reads these anywhere in a line; a backslash shows them as written.
+_CHAT_INLINE = re.compile(r"([\\*_~`|\[\]<])")
+# ... and these at the start of a line (heading, quote, bullet).
+_CHAT_LEADING = re.compile(r"^([#>\-+])")
+_NUMBERED = re.compile(r"^\d+\. ")
+
+
+def chat_markdown(line: str) -> str:
+    """One line of text that Discord-style Markdown shows exactly as written."""
+    line = _CHAT_INLINE.sub(r"\\\1", line)
+    if _NUMBERED.match(line):  # "1. " numbering stays a list: it reads the same everywhere
+        return line
+    return _CHAT_LEADING.sub(r"\\\1", line)

@@ -2,9 +2,10 @@
 
 Contributors write a message as plain text, exactly as it would be pasted into a WeChat
 group: a heading line, then paragraphs or numbered lines. WeChat and QQ show Markdown
-symbols literally, so they get the text as written; Discord and Telegram read Markdown,
-and Slack its own "mrkdwn", so for those the heading becomes bold and every character
-that would be read as formatting is escaped.
+symbols literally, so they get the text as written. Discord and Telegram read Markdown:
+their heading becomes bold and every character that would be read as formatting is
+escaped. Slack's composer reads only a few marks: the heading becomes *bold*, and the rest
+pastes as written (the content lint keeps Markdown out of chat texts).
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ import re
 from dataclasses import dataclass
 
 from .context import Context, section
+from .mdtext import chat_markdown
 from .linker import Library
 from .model import Playbook
 
 # What a message looks like on each family of platforms, in the order the page offers them.
 FLAVOURS = ("plain", "markdown", "slack")
 FLAVOUR_PLATFORMS = {"plain": ("wechat", "qq"), "markdown": ("discord", "telegram"), "slack": ("slack",)}
-
-# Discord reads these as formatting anywhere in a line; a backslash shows them as written.
-_MARKDOWN_INLINE = re.compile(r"([\\*_~`|])")
-# ... and these only at the start of a line (heading, quote, bullet).
-_MARKDOWN_LEADING = re.compile(r"^([#>\-+])")
-_NUMBERED = re.compile(r"^\d+\. ")
-
 
 @dataclass(frozen=True)
 class Variants:
@@ -48,7 +43,7 @@ def normalise(text: str) -> str:
 def to_markdown(text: str) -> str:
     """Discord and Telegram: a bold heading; anything that would format is escaped."""
     heading, *rest = normalise(text).split("\n")
-    return "\n".join([f"**{escape_markdown(heading)}**", *(escape_markdown(line) for line in rest)])
+    return "\n".join([f"**{chat_markdown(heading)}**", *(chat_markdown(line) for line in rest)])
 
 
 def to_slack(text: str) -> str:
@@ -59,14 +54,6 @@ def to_slack(text: str) -> str:
 
 def variants(text: str) -> Variants:
     return Variants(normalise(text), to_markdown(text), to_slack(text))
-
-
-def escape_markdown(line: str) -> str:
-    """One line of text that Discord-style Markdown shows exactly as written."""
-    line = _MARKDOWN_INLINE.sub(r"\\\1", line)
-    if _NUMBERED.match(line):  # "1. " numbering stays a list: it reads the same everywhere
-        return line
-    return _MARKDOWN_LEADING.sub(r"\\\1", line)
 
 
 # --- on a page ------------------------------------------------------------------------------

@@ -7,10 +7,14 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
 LANGUAGES = ("en", "zh")
+Labels = Mapping[str, Mapping[str, str]]  # a vocabulary: value -> {language: label}
 
 # kind -> the folder of its pages and of its YAML files under playbooks/
 SECTIONS = {"playbook": "playbooks", "pitfall": "pitfalls", "ritual": "rituals", "stage": "stages"}
 KIND_OF_SECTION = {section: kind for kind, section in SECTIONS.items()}
+# kind -> the folder of its YAML files, relative to the project: playbooks/ and three below it
+CONTENT_DIR = "playbooks"
+FOLDERS = {kind: CONTENT_DIR if kind == "playbook" else f"{CONTENT_DIR}/{section}" for kind, section in SECTIONS.items()}
 
 @dataclass(frozen=True)
 class Text:
@@ -74,6 +78,7 @@ class Cadence:
     time: str | None = None
     note: Text | None = None
     week: str | None = None  # monthly and quarterly: first ... fourth, last
+    zone: str | None = None  # "UTC", or None for local time
 
 @dataclass(frozen=True, kw_only=True)
 class Pitfall(Entry):
@@ -320,7 +325,8 @@ def _maybe(raw: Any) -> Text | None:
 def _cadence(raw: Any) -> Cadence:
     if isinstance(raw, str):
         return Cadence(raw)
-    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")), raw.get("week"))
+    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")), raw.get("week"),
+                   raw.get("zone"))
 
 def _sources(raw: Any) -> tuple[Source, ...]:
     return tuple(Source(Text.of(s["title"]), s.get("author"), s.get("year"), s.get("url"), _maybe(s.get("note")))

@@ -10,9 +10,8 @@ from typing import Any
 from .linker import Library
 from .model import LANGUAGES, SECTIONS, Entry, Text, field_names
 from .calendar import has_calendar, ritual_calendar
-from .context import page_uri
+from .context import calendar_uri, kit_uri, page_uri, page_url
 from .indexes import index_page, translation_page
-from .context import calendar_uri, kit_uri
 from .kit import kit_page
 from .reference import reference_index, reference_page, reference_uri
 from .render import entry_page
@@ -50,7 +49,7 @@ def site_pages(library: Library, lang: str, today: date | None = None, *, site_u
     for playbook in library.playbooks.values():
         pages.append(GeneratedFile(kit_uri(playbook), kit_page(library, playbook, lang, today, **options), playbook.file))
         if has_calendar(library, playbook):
-            url = f"{site_url.rstrip('/')}/{playbook.section}/{playbook.id}/" if site_url else ""
+            url = f"{site_url.rstrip('/')}/{page_url(page_uri('playbook', playbook.id))}" if site_url else ""
             pages.append(GeneratedFile(calendar_uri(playbook), ritual_calendar(library, playbook, lang, today, url)))
     pages += [GeneratedFile(TOOL_PAGES["symptoms"].uri, symptom_finder_page(library, lang)),
               GeneratedFile(TOOL_PAGES["compare"].uri, compare_page(library, lang)),
@@ -86,7 +85,7 @@ def api_files(library: Library, lang: str = "en") -> list[GeneratedFile]:
 
 def entry_json(library: Library, entry: Entry) -> dict[str, Any]:
     """An entry as plain JSON data: every field, its URL, source file and backlinks."""
-    data = {"id": entry.id, "kind": entry.kind, "url": f"{entry.section}/{entry.id}/", "file": entry.file}
+    data = {"id": entry.id, "kind": entry.kind, "url": page_url(page_uri(entry.kind, entry.id)), "file": entry.file}
     data.update({name: _plain(getattr(entry, name)) for name in field_names(type(entry)) if name not in ("id", "file")})
     if entry.kind != "playbook":
         data["used_in"] = list(library.used_in.get(entry.key, ()))

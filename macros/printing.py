@@ -15,9 +15,10 @@ from .context import PDF_NAME, kit_uri
 from .linker import Library
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Quiet, reproducible Chromium: no first-run work and no background connections.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+# Quiet, reproducible Chromium: no first-run work and no background connections. Its sandbox
+# stays on, except as root, where Chromium refuses to start with it (CI containers).
+CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"] + (["--no-sandbox"] if os.geteuid() == 0 else [])
 PAPER = "A4"
 
 
@@ -38,7 +39,8 @@ def print_launch_kits(library: Library, site_dir: Path, paper: str = PAPER) -> l
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
+            # printing needs no script: pages built from contributors' text run none of it here
+            page = browser.new_page(java_script_enabled=False)
             for playbook in library.playbooks.values():
                 html = site_dir / kit_uri(playbook).removesuffix(".md") / "index.html"
                 if not html.exists():

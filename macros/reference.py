@@ -6,6 +6,7 @@ import json
 from typing import Any, Iterator, Mapping
 
 from . import mdtext
+from .model import FOLDERS
 from .schema import COMMON, KINDS, schema_file
 from .ui import t
 
@@ -24,7 +25,7 @@ def reference_page(documents: Mapping[str, Schema], kind: str, lang: str = "en")
     for path, field, required in _fields(documents, schema):
         rows.append(f"| `{path}` | {_type(documents, field, lang)} | {t('yes', lang) if required else ''} | "
                     f"{_meaning(documents, field, lang)} | {_example(documents, field)} |")
-    folder = "playbooks/" if kind == "playbook" else f"playbooks/{kind}s/"
+    folder = FOLDERS[kind] + "/"
     return (f"# {t('ref_kind_title', lang, kind=t(kind, lang))}\n\n{mdtext.escape(_description(schema, lang))}\n\n"
             + t("ref_intro", lang, kind=t(kind, lang), folder=folder, schema=schema_file(kind)) + "\n\n"
             + t("ref_text", lang) + "\n\n" + "\n".join(rows) + "\n")

@@ -6,7 +6,6 @@ way in; everything else on the page is our own Markdown and HTML.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Sequence
 
@@ -17,47 +16,8 @@ from .context import Context, bullets, calendar_uri, indent, join, page_uri, sec
 from .freshness import REVIEW_MONTHS, is_stale
 from .linker import Library
 from .messages import messages_section
-from .model import Cadence, Entry, Pitfall, Playbook, Ritual, Stage, Text
-
-MODE_ORDER = ("founder-led", "shared", "self-governing")
-SEVERITY_ORDER = ("high", "medium", "low")
-
-
-def front_matter(ctx: Context, entry: Entry, title: str | None = None, **extra: object) -> str:
-    """Title and description for the theme, which puts both into HTML unescaped: escape them here."""
-    meta: dict[str, object] = {"title": mdtext.attribute(title or ctx.plain(entry.title)),
-                               "description": mdtext.attribute(ctx.plain(entry.summary))}
-    if entry.tags and not extra.get("hide"):
-        meta["tags"] = [ctx.library.label("tag", tag, ctx.lang) for tag in entry.tags]
-    meta.update(extra)
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---"
-
-
-def cadence_words(library: Library, cadence: Cadence, lang: str) -> str:
-    """"Weekly on Thursday at 20:30" / "每周（周四） 20:30", as plain text without the note."""
-    every = library.label("frequency", cadence.every, lang)
-    day = library.label("weekday", cadence.day, lang) if cadence.day else ""
-    week = library.label("week", cadence.week, lang) if cadence.week else ""
-    if lang == "zh":
-        when = f"{week}{day}" if week else day
-        return every + (f"（{when}）" if when else "") + (f" {cadence.time}" if cadence.time else "")
-    when = f"the {week} {day}" if week else day
-    return every + (f" on {when}" if when else "") + (f" at {cadence.time}" if cadence.time else "")
-
-
-def cadence_text(ctx: Context, cadence: Cadence) -> str:
-    text = mdtext.escape(cadence_words(ctx.library, cadence, ctx.lang))
-    return text + (f" — {ctx.text(cadence.note)}" if cadence.note else "")
-
-
-def print_head(ctx: Context, title: Text, group_type: str | None = None) -> str:
-    """What a printed page carries at its top: title, group type, date and the page's address."""
-    parts = [ctx.html(title)]
-    if group_type:
-        parts.append(mdtext.attribute(ctx.library.label("group_type", group_type, ctx.lang)))
-    parts += [ctx.today.isoformat(), mdtext.attribute(ctx.canonical())]
-    return '<p class="cp-print-head">' + " · ".join(f"<span>{p}</span>" for p in parts) + "</p>"
-
+from .model import Entry, Pitfall, Playbook, Ritual, Stage, Text
+from .parts import cadence_text, front_matter, print_head
 
 def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> str:
     """A pitfall as an admonition: its summary, a group's note if any, and its warning signs."""
@@ -69,8 +29,7 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> st
                   f"[{ctx.ui('remedy')} →]({ctx.href('pitfall', pitfall.id, 'remedy')})"]
     body = "\n".join(f"    {line}" if line else "" for line in "\n".join(lines).split("\n"))
     kind = {"high": "danger", "medium": "warning", "low": "note"}[pitfall.severity]
-    title = mdtext.attribute(ctx.plain(pitfall.title))
-    return f'!!! {kind} "{title}"\n\n{body}'
+    return f'!!! {kind} "{ctx.title(pitfall.title)}"\n\n{body}'
 
 
 def playbook_table(ctx: Context, playbooks: Sequence[Playbook] | None = None) -> str:
@@ -89,7 +48,7 @@ def sources_section(ctx: Context, entry: Entry) -> str:
         return ""
     lines = []
     for source in entry.sources:
-        title = f"*{ctx.text(source.title)}*"
+        title = f"*{ctx.title(source.title)}*"
         if source.url:
             title = f"[{title}]({source.url})"
         byline = ", ".join(mdtext.escape(str(x)) for x in (source.author, source.year) if x)
@@ -162,7 +121,7 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
     governance = []
     for use in pb.governance:
         stage = library.stages[use.stage]
-        part = [f"### {ctx.text(stage.title)} {{#stage-{stage.id}}}",
+        part = [f"### {ctx.title(stage.title)} {{#stage-{stage.id}}}",
                 f"**{ctx.ui('led_by')}{ctx.colon}** {ctx.text(use.lead)} · "
                 f"[{ctx.ui('about_stage')}]({ctx.href('stage', stage.id)})",
                 bullets(ctx.text(p) for p in use.practices)]
@@ -176,7 +135,7 @@ def playbook_page(library: Library, playbook: Playbook, lang: str, today: date |
     return join(
         front_matter(ctx, pb),
         print_head(ctx, pb.title, pb.group.type),
-        f"# {ctx.text(pb.title)}",
+        f"# {ctx.title(pb.title)}",
         ctx.paragraphs(pb.summary),
         review_notice(ctx, pb),
         glance_box,
@@ -212,7 +171,7 @@ def pitfall_page(library: Library, pitfall: Pitfall, lang: str, today: date | No
     related = library.related_to(pitfall)
     return join(
         front_matter(ctx, pitfall),
-        f"# {ctx.text(pitfall.title)}",
+        f"# {ctx.title(pitfall.title)}",
         ctx.paragraphs(pitfall.summary),
         review_notice(ctx, pitfall),
         f"**{ctx.ui('severity')}{ctx.colon}** {ctx.label('severity', pitfall.severity)}",
@@ -242,7 +201,7 @@ def ritual_page(library: Library, ritual: Ritual, lang: str, today: date | None 
                              for platform, text in ritual.variations)
     return join(
         front_matter(ctx, ritual),
-        f"# {ctx.text(ritual.title)}",
+        f"# {ctx.title(ritual.title)}",
         ctx.paragraphs(ritual.summary),
         review_notice(ctx, ritual),
         facts,
@@ -260,7 +219,7 @@ def stage_page(library: Library, stage: Stage, lang: str, today: date | None = N
     leads = {pb.id: next((u.lead for u in pb.governance if u.stage == stage.id), None) for pb in library.users_of(stage)}
     return join(
         front_matter(ctx, stage),
-        f"# {ctx.text(stage.title)}",
+        f"# {ctx.title(stage.title)}",
         ctx.paragraphs(stage.summary),
         review_notice(ctx, stage),
         f"**{ctx.ui('mode')}{ctx.colon}** {ctx.label('mode', stage.mode)}",

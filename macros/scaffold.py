@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ContentError, Problem, did_you_mean
-from .library import FOLDERS, ID_PATTERN, RESERVED_IDS, SCHEMA_PATH
+from .library import ID_PATTERN, RESERVED_IDS, SCHEMA_PATH
+from .model import FOLDERS
 from .schema import KINDS, schema_file
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -17,7 +17,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, shown
+from .model import Labels
 from .yamlsource import Document, FieldPath
 
 KINDS = ("playbook", "pitfall", "ritual", "stage")
@@ -25,7 +26,6 @@ KINDS = ("playbook", "pitfall", "ritual", "stage")
 SCHEMA_BASE = "https://community-playbooks.invalid/schemas/"
 COMMON = "common.schema.json"
 
-Labels = Mapping[str, Mapping[str, str]]  # value -> {language: label}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
-            doc.problem(path + (name,), f"unknown field '{name}'",
+            doc.problem(path + (name,), f"unknown field '{shown(name)}'",
                         did_you_mean(name, allowed) or f"allowed fields here: {', '.join(allowed)}", key=True)
             for name in instance if name not in allowed
         ]
@@ -121,9 +121,9 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
                             _type_hint(instance))]
     if kind == "pattern" or (kind == "minLength" and isinstance(instance, str)):
         message, hint = _PATTERN_ADVICE.get(schema.get("pattern", r"\S"), ("does not match the expected form", ""))
-        return [doc.problem(path, f"'{instance}' {message}" if instance.strip() else message, hint)]
+        return [doc.problem(path, f"'{shown(instance)}' {message}" if instance.strip() else message, hint)]
     if kind == "format":
-        return [doc.problem(path, f"'{instance}' is not a real {error.validator_value}", "check the day and month")]
+        return [doc.problem(path, f"'{shown(instance)}' is not a real {error.validator_value}", "check the day and month")]
     if kind == "minItems":
         need = error.validator_value
         return [doc.problem(path, "is empty" if not instance else f"needs at least {need} items, has {len(instance)}",
@@ -157,7 +157,7 @@ def _enum_problem(doc: Document, path: FieldPath, value: Any, schema: Mapping, k
     choices = [str(c) for c in schema.get("enum", [])]
     what = str(schema.get("title", "value")).lower()
     hint = did_you_mean(str(value), choices) or f"choose one of: {', '.join(choices)}"
-    return doc.problem(path, f"unknown {what} '{value}'", hint, key=key)
+    return doc.problem(path, f"unknown {what} '{shown(value)}'", hint, key=key)
 
 
 def _required_hint(name: str, schema: Mapping) -> str:
@@ -182,7 +182,7 @@ def _describe_value(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text '{shown(value)}'"
     if isinstance(value, list):
         return "a list"
     return "a mapping of fields"

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .checklists import condition_words
-from .context import Context, join, page_uri
+from .context import Context, join, page_uri, page_url
 from .forms import number_field, options, select_field
 from .linker import Library
 from .model import Pitfall, Playbook
-from .render import MODE_ORDER, SEVERITY_ORDER, cadence_words
+from .parts import SEVERITY_ORDER, by_mode, cadence_words
 
 MAX_COMPARED = 3
 
@@ -122,7 +122,7 @@ def compare_page(library: Library, lang: str) -> str:
         f'<form class="cp-compare-form" data-cp-tool="compare" aria-label="{ctx.ui("compare_title")}" hidden>'
         f"{selects}</form>",
         '<div class="cp-compare" aria-live="polite"></div>',
-        json_script("cp-compare-strings", {k: ctx.ui(k) for k in _COMPARE_ROWS}),
+        json_script("cp-compare-strings", {k: ctx.ui(k) for k in (*_COMPARE_ROWS, "load_failed")}),
         f'<noscript><p>{ctx.ui("needs_script")}</p></noscript>',
     )
 
@@ -132,8 +132,8 @@ _COMPARE_ROWS = ("group_type", "size", "platforms", "purpose", "for_others", "fo
 
 
 def _playbook_choices(ctx: Context) -> list[tuple[str, str]]:
-    return [(pb.id, ctx.plain(pb.title))
-            for pb in sorted(ctx.library.playbooks.values(), key=lambda p: ctx.plain(p.title).lower())]
+    return sorted(((pb.id, ctx.unlinked(pb.title)) for pb in ctx.library.playbooks.values()),
+                  key=lambda choice: choice[1].lower())
 
 
 # --- checklist builder -------------------------------------------------------------------------
@@ -142,8 +142,7 @@ def builder_page(library: Library, lang: str) -> str:
     """Pick a playbook, a platform, a size and a stage; get the checklist for that group."""
     ctx = Context(library, lang, TOOL_PAGES["builder"].uri)
     platforms = [(value, library.label("platform", value, lang)) for value in library.vocabularies.get("platform", {})]
-    stages = [(s.id, ctx.plain(s.title)) for s in sorted(library.stages.values(), key=lambda s: MODE_ORDER.index(s.mode)
-                                                          if s.mode in MODE_ORDER else 99)]
+    stages = [(s.id, ctx.unlinked(s.title)) for s in by_mode(library.stages.values())]
     return join(
         front_matter_hide_toc(),
         f"# {ctx.ui('builder_title')}",
@@ -157,7 +156,7 @@ def builder_page(library: Library, lang: str) -> str:
         + f'<button type="button" class="md-button cp-print" hidden>{ctx.ui("print")}</button></form>',
         '<div class="cp-builder" aria-live="polite"></div>',
         json_script("cp-builder-strings", {k: ctx.ui(k) for k in ("when", "owner", "only_for", "tailored_for",
-                                                                  "no_items", "checklists", "size_n")}
+                                                                  "no_items", "checklists", "size_n", "load_failed")}
                     | {"separator": ctx.label_separator, "list_separator": ctx.list_separator}),
         f'<noscript><p>{ctx.ui("needs_script")}</p></noscript>',
     )
@@ -173,13 +172,10 @@ def playbook_view(library: Library, playbook: Playbook, lang: str) -> dict[str, 
     """
     ctx = Context(library, lang, page_uri("playbook", playbook.id))
     pb = playbook
-    plain = ctx.plain
-
-    def unlinked(text) -> str:  # noqa: ANN001 - a Text
-        return html.unescape(ctx.html(text))
+    plain = unlinked = ctx.unlinked
 
     return {
-        "id": pb.id, "title": plain(pb.title), "url": f"{pb.section}/{pb.id}/",
+        "id": pb.id, "title": plain(pb.title), "url": page_url(page_uri("playbook", pb.id)),
         "group_type": library.label("group_type", pb.group.type, lang),
         "size": ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max),
         "platforms": [library.label("platform", p, lang) for p in pb.group.platforms],
@@ -187,14 +183,14 @@ def playbook_view(library: Library, playbook: Playbook, lang: str) -> dict[str, 
         "for_ourselves": unlinked(pb.mission.for_ourselves),
         "threshold": library.label("threshold", pb.threshold.kind, lang),
         "criteria": [unlinked(c) for c in pb.threshold.criteria],
-        "rituals": [{"title": plain(library.rituals[u.ref].title), "url": f"rituals/{u.ref}/",
+        "rituals": [{"title": plain(library.rituals[u.ref].title), "url": page_url(page_uri("ritual", u.ref)),
                      "cadence": cadence_words(library, u.cadence or library.rituals[u.ref].cadence, lang)}
                     for u in pb.rituals],
         "levels": [plain(level.name) for level in pb.feedback.levels],
         "roles": [plain(role.name) for role in pb.feedback.roles],
-        "governance": [{"stage": plain(library.stages[g.stage].title), "url": f"stages/{g.stage}/",
+        "governance": [{"stage": plain(library.stages[g.stage].title), "url": page_url(page_uri("stage", g.stage)),
                         "lead": unlinked(g.lead)} for g in pb.governance],
-        "pitfalls": [{"title": plain(library.pitfalls[u.ref].title), "url": f"pitfalls/{u.ref}/"} for u in pb.pitfalls],
+        "pitfalls": [{"title": plain(library.pitfalls[u.ref].title), "url": page_url(page_uri("pitfall", u.ref))} for u in pb.pitfalls],
         "checklist": [
             {"phase": phase.phase, "label": library.label("phase", phase.phase, lang), "items": [
                 {"id": item.id, "text": unlinked(item.text), "when": unlinked(item.when), "owner": unlinked(item.owner),

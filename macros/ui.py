@@ -173,6 +173,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "the items that apply to your group. The choice stays in the address; the result prints cleanly.",
         "zh": "先选手册，再选平台、群规模和当前阶段，就能得到一份只含适用事项的清单。所选内容会保存在网址里，结果可直接打印。"},
     "current_stage": {"en": "Current stage", "zh": "当前阶段"},
+    "load_failed": {"en": "This playbook could not be loaded. Check your connection and choose it again.",
+                    "zh": "这本手册没能加载出来。请检查网络后重新选择。"},
     "no_items": {"en": "No item of this playbook applies to that group.", "zh": "这本手册没有适用于该社群的事项。"},
     "ref_title": {"en": "Field reference", "zh": "字段参考"},
     "ref_index_intro": {"en": "Every field each kind of entry may hold, generated from the JSON Schemas in `schemas/`.",

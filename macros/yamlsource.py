@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
+import yaml.reader
 from yaml.constructor import SafeConstructor
 
 from .errors import ContentError, Problem
@@ -75,7 +76,9 @@ def decode_document(raw: bytes, display: str, *, marks: bool = True) -> Document
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        # the column in characters, as an editor counts them, not in bytes
+        start_of_line = raw.rfind(b"\n", 0, err.start) + 1
+        column = len(raw[start_of_line:err.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")) + 1
         raise ContentError([Problem(display, line, column, "", f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
                                     "save the file with UTF-8 encoding")]) from None
     return parse_document(text.removeprefix("\ufeff"), display, marks=marks)
@@ -87,7 +90,13 @@ def parse_document(text: str, display: str, *, marks: bool = True) -> Document:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         raise ContentError([_syntax_problem(err, display, text)]) from None
-    except yaml.YAMLError as err:  # pragma: no cover - errors without a mark are rare
+    except yaml.reader.ReaderError as err:  # a control character, often pasted with the text
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        raise ContentError([Problem(display, line, column, "", f"the character {_code(err.character)} is not "
+                                    "allowed in YAML", "delete it: it is invisible, and often comes with pasted text")]) \
+            from None
+    except yaml.YAMLError as err:
         raise ContentError([Problem(display, message=f"malformed YAML: {err}")]) from None
 
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag == _TAG + "null"):
@@ -99,13 +108,17 @@ def parse_document(text: str, display: str, *, marks: bool = True) -> Document:
         raise ContentError([Problem(display, line, column, "", f"the file holds {kind}, not fields",
                                     "write the entry as 'field: value' lines, starting with 'title:'")])
 
-    if not marks:
-        try:
-            return Document(display, _plain(root, set()))
-        except _Unusual:
-            pass  # something to report: the builder below says what and where
-    builder = _Builder(display)
-    data = builder.build(root, ())
+    try:
+        if not marks:
+            try:
+                return Document(display, _plain(root, set()))
+            except _Unusual:
+                pass  # something to report: the builder below says what and where
+        builder = _Builder(display)
+        data = builder.build(root, ())
+    except RecursionError:
+        raise ContentError([Problem(display, 1, 1, "", "the fields are nested too deeply",
+                                    "an entry is a few levels of fields and lists; check the brackets")]) from None
     if builder.problems:
         raise ContentError(builder.problems)
     return Document(display, data, builder.value_marks, builder.key_marks)
@@ -115,7 +128,7 @@ class _Unusual(Exception):
     """The fast reading met something the builder must report (an alias, a tag, a repeated key)."""
 
 
-_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_STR, _MAP, _SEQ, _INT = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "int"
 _SCALAR_CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in _SCALAR_TAGS - _KEEP_AS_WRITTEN}
 
 
@@ -137,8 +150,15 @@ def _plain(node: yaml.Node, seen: set[int]) -> Any:
     if tag == _SEQ and isinstance(node, yaml.SequenceNode):
         return [_plain(item, seen) for item in node.value]
     if isinstance(node, yaml.ScalarNode) and tag in _SCALAR_TAGS:
-        return node.value if tag in _KEEP_AS_WRITTEN else _SCALAR_CONSTRUCTORS[tag](_constructor, node)
+        return _scalar_value(node)
     raise _Unusual
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    if node.tag in _KEEP_AS_WRITTEN or (node.tag == _INT and ":" in node.value):
+        # YAML 1.1 reads 20:30 as the number 1230 (base 60): a time is meant, keep it as written
+        return node.value
+    return _SCALAR_CONSTRUCTORS[node.tag](_constructor, node)
 
 
 class _Builder:
@@ -195,9 +215,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         if node.tag not in _SCALAR_TAGS:
             return self._bad_tag(node, path)
-        if node.tag in _KEEP_AS_WRITTEN:
-            return node.value
-        return _constructor.construct_object(node)
+        return _scalar_value(node)
 
     def _nearest_value_mark(self, path: FieldPath) -> tuple[int | None, int | None]:
         while path and path not in self.value_marks:
@@ -239,3 +257,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str, text: str) -> Probl
     elif err.problem and "could not find expected ':'" in err.problem:
         hint = "each field is 'name: value'; check the indentation of this line and the one above"
     return Problem(display, line, column, "", message, hint)
+
+
+def _code(character: int | str) -> str:
+    """U+0007 for a control character, as editors name it ('#x0007' in PyYAML's words)."""
+    return f"U+{character if isinstance(character, int) else ord(character):04X}"

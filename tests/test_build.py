@@ -51,8 +51,17 @@ def test_fixture_site_pages_links_checklists_and_edit_links(fixture_site):
     assert '<a href="../../playbooks/tiny-club/">Tiny club</a> — Silence after the first book.' in pitfall
 
 
-def test_hand_written_pages_keep_their_own_edit_link(fixture_site):
-    assert 'edit/main/docs/index.md"' in html(fixture_site, "")
+EDIT = 'href="https://github.com/community-playbooks/community-playbooks/edit/main/'
+
+
+@pytest.mark.parametrize("path, source", [
+    ("", "docs/en/index.md"), ("zh", "docs/zh/index.md"), ("style", "docs/en/style.md"),
+    ("contributing", "CONTRIBUTING.md"), ("zh/contributing", "CONTRIBUTING.zh.md"),
+    ("zh/playbooks/tiny-club", "playbooks/tiny-club.yaml"), ("zh/stages/shared", "playbooks/stages/shared.yaml"),
+    ("reference/ritual", "schemas/ritual.schema.json"),
+])
+def test_every_edit_button_opens_the_file_the_page_comes_from(fixture_site, path, source):
+    assert f'{EDIT}{source}"' in html(fixture_site, path)
 
 
 def test_generated_pages_stay_out_of_the_sidebar(fixture_site):

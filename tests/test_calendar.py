@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
@@ -29,7 +29,9 @@ def library():
     (Cadence("biweekly", "mon"), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
     (Cadence("monthly", "sat", "14:00", week="last"), "FREQ=MONTHLY;BYDAY=-1SA"),
     (Cadence("quarterly", "sun", week="first"), "FREQ=MONTHLY;INTERVAL=3;BYDAY=1SU"),
-    (Cadence("yearly"), "FREQ=YEARLY"),
+    (Cadence("yearly"), None),  # the founding day is the group's own: no date to give
+    (Cadence("monthly"), None),  # nor without a weekday: the build's day of the month would stick
+    (Cadence("quarterly", "sun"), None),
     (Cadence("on-join"), None),
     (Cadence("as-needed"), None),
 ])
@@ -75,3 +77,20 @@ def test_long_lines_are_folded_without_splitting_a_character(library):
 def test_rituals_without_a_date_stay_out_of_the_calendar(library):
     club = dataclasses.replace(library.playbooks["tiny-club"], rituals=(RitualUse("weekly-digest", Cadence("on-join")),))
     assert "BEGIN:VEVENT" not in ritual_calendar(library, club, "en", TODAY)
+
+
+def test_a_time_in_utc_stays_in_utc(library):
+    club = library.playbooks["tiny-club"]
+    use = RitualUse("weekly-digest", Cadence("weekly", "thu", "14:00", zone="UTC"))
+    calendar = icalendar.Calendar.from_ical(ritual_calendar(library, dataclasses.replace(club, rituals=(use,)), "en",
+                                                            TODAY))
+    start = calendar.walk("VEVENT")[0]["DTSTART"].dt
+    assert start == datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc)
+
+
+def test_text_values_cannot_start_a_property(library):
+    club = dataclasses.replace(library.playbooks["tiny-club"], title=Text.of("Club\rX-INJECTED:1\nDESCRIPTION:y"))
+    text = ritual_calendar(library, club, "en", TODAY)
+    assert "\r\nX-INJECTED" not in text and "\nDESCRIPTION:y" not in text
+    calendar = icalendar.Calendar.from_ical(text)
+    assert "X-INJECTED" not in calendar and len(calendar.walk("VEVENT")) == 1

@@ -131,3 +131,18 @@ def test_checklist_with_a_typo_says_what_was_meant():
     assert result.stderr.splitlines() == [
         "playbook: unknown playbook 'reading-circel'; did you mean 'reading-circle'?",
         "--platform: unknown platform 'wechta'; did you mean 'wechat'?"]
+
+
+def test_validate_refuses_a_file_it_cannot_check(tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("title: x\n", encoding="utf-8")
+    for name in (str(outside), "playbooks/no-such-file.yaml"):
+        result = run("validate", name)
+        assert result.returncode == 2 and "not an entry of" in result.stderr, name
+
+
+def test_export_never_replaces_the_project():
+    for target in (".", "playbooks", "docs"):
+        result = run("export", target)
+        assert result.returncode == 1 and "the export would replace the project itself" in result.stderr, target
+    assert (ROOT / "playbooks" / "reading-circle.yaml").exists()

@@ -110,3 +110,14 @@ def test_a_ritual_says_how_to_run_it_on_every_big_platform(shipped):
         ritual, variations=tuple(v for v in ritual.variations if v[0] != "telegram"))})
     assert any("rituals/guest-ama.yaml" in m and "variations: no variation for telegram" in m
                for m in messages(lint(library)))
+
+
+def test_a_link_to_an_entry_that_does_not_exist_is_reported(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    why = Text.of({"en": "It keeps out the [dead grup](pitfalls/dead-grup) of readers who never read.",
+                   "zh": "门槛能挡住只收藏不读书的人，避免变成[死群](pitfalls/dead-group)。"})
+    found = messages(lint(with_playbook(shipped, "reading-circle",
+                                        threshold=dataclasses.replace(circle.threshold, why=why))))
+    assert any("threshold.why.en: links to 'pitfalls/dead-grup', which does not exist; did you mean 'dead-group'?"
+               in m for m in found)
+    assert not any("threshold.why.zh: links to" in m for m in found)

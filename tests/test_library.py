@@ -86,3 +86,24 @@ def test_counting_texts_finds_exactly_the_texts_the_lint_checks():
     library = load_library(ROOT)
     for entry in library.all_entries():
         assert sorted(map(id, all_texts(entry))) == sorted(id(text) for _, text in texts_of(entry)), entry.key
+
+
+def test_a_cache_file_is_checked_like_any_other_file(tmp_path, monkeypatch):
+    """The cache is a folder in the checkout: data planted there must not skip the schema."""
+    import json
+
+    from macros import library as library_module
+    from macros.doccache import CACHE_DIR
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    library_module._valid.clear()
+    load_library(root)  # fills .cache/
+    planted = {"title": {"en": "Planted"}, "summary": "x", "reviewed": "2026-11-24", "severity": "lethal"}
+    for cached in (root / CACHE_DIR).glob("*.json"):
+        if json.loads(cached.read_text(encoding="utf-8")).get("severity"):
+            cached.write_text(json.dumps(planted), encoding="utf-8")
+    library_module._valid.clear()  # a new process: nothing in memory
+    library_module._cache.clear()
+    pitfalls = load_library(root).pitfalls
+    assert {p.title.get("en") for p in pitfalls.values()} == {"Dead group", "Turning into a sales group"}

@@ -81,6 +81,11 @@ HOSTILE = {
     "text {: onclick=\"alert(1)\" }": "text \\{: onclick\\=\"alert(1)\" \\}",
     "--8<-- \"mkdocs.yml\"": "\\--8&lt;-- \"mkdocs.yml\"",
     "1. not a list": "1\\. not a list",
+    "??? note \"not a block\"": "\\??? note \"not a block\"",
+    "[x](javascript&#58;alert(1))": "\\[x\\](javascript&amp;\\#58;alert(1))",
+    "[x](&#106;avascript:alert)": "\\[x\\](&amp;\\#106;avascript:alert)",
+    "[x](https://a.b/\"onmouseover=\"alert)": "\\[x\\](https://a.b/\"onmouseover\\=\"alert)",
+    "[see](../rituals/x.md)": "\\[see\\](../rituals/x.md)",
 }
 
 
@@ -89,9 +94,26 @@ def test_contributor_text_is_escaped(raw):
     assert mdtext.inline(raw) == HOSTILE[raw]
 
 
-def test_safe_links_survive():
+def test_web_links_survive():
     assert mdtext.inline("see [the guide](https://producingoss.com/)") == "see [the guide](https://producingoss.com/)"
-    assert mdtext.inline("see [a ritual](../rituals/x.md)") == "see [a ritual](../rituals/x.md)"
+
+
+def test_links_to_entries_lead_there_from_any_page(library):
+    text = Text.of("Watch for [a dead group](pitfalls/dead-group#remedy) and [this](pitfalls/no-such-pitfall).")
+    on_playbook = Context(library, "en", "playbooks/tiny-club.md").text(text)
+    on_kit = Context(library, "en", "playbooks/tiny-club/kit.md").text(text)
+    assert "[a dead group](../pitfalls/dead-group.md#remedy)" in on_playbook
+    assert "[a dead group](../../pitfalls/dead-group.md#remedy)" in on_kit
+    assert "\\[this\\](pitfalls/no-such-pitfall)" in on_playbook  # no such entry: shown as written
+
+
+def test_titles_are_never_links(library):
+    from macros.render import pitfall_card
+
+    pitfall = dataclasses.replace(library.pitfalls["dead-group"],
+                                  title=Text.of('Dead group [x](javascript:alert%281%29) "q"'))
+    card = pitfall_card(Context(library, "en", "playbooks/tiny-club.md"), pitfall)
+    assert card.startswith('!!! danger "Dead group x &quot;q&quot;"')  # the label only, and quotes that stay inside
 
 
 def test_hostile_titles_are_escaped_in_front_matter(library):

@@ -31,11 +31,13 @@ def test_every_internal_link_and_anchor_resolves_in_both_languages(real_site):
 def test_the_link_check_catches_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<a href="a/#here">ok</a> <a href="a/#gone">x</a> <a href="b/">y</a>'
-                                         '<a href="https://example.org/">other host</a>', encoding="utf-8")
+                                         '<a href="https://example.org/">other host</a>'
+                                         '<a href=" JavaScript:alert(1)">z</a>', encoding="utf-8")
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><a href="../#top">z</a>', encoding="utf-8")
     checked, broken = check_site(tmp_path)
     assert checked == 4
     assert sorted(map(str, broken)) == ["a/index.html: ../#top (no id 'top' on index.html)",
+                                        "index.html:  JavaScript:alert(1) (runs script or embeds data)",
                                         "index.html: a/#gone (no id 'gone' on a/index.html)",
                                         "index.html: b/ (no such file)"]
 

@@ -105,3 +105,18 @@ def test_byte_order_mark_is_accepted(tmp_path):
 def test_format_path():
     assert format_path(("checklists", 0, "items", 3, "id")) == "checklists[0].items[3].id"
     assert format_path(()) == ""
+
+
+def test_a_time_written_without_quotes_stays_a_time():
+    # YAML 1.1 reads 20:30 as 1230, a number in base 60; nobody writing a ritual means that
+    assert parse_document("time: 20:30\nother: 08:05\ncount: 12\n", "x.yaml").data == {
+        "time": "20:30", "other": "08:05", "count": 12}
+    assert parse_document("time: 20:30\n", "x.yaml", marks=False).data == {"time": "20:30"}
+
+
+def test_reading_without_marks_gives_the_same_data():
+    from .conftest import ROOT
+
+    for path in sorted((ROOT / "playbooks").rglob("*.yaml"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        assert parse_document(text, path.name, marks=False).data == parse_document(text, path.name).data

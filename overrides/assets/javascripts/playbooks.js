@@ -56,11 +56,19 @@
   /* --- ticks, remembered per playbook and item (the same in every language) ----------- */
 
   function ticked(playbook) {
+    // the origin's storage is shared with other sites on it: trust nothing but a list of strings
     try {
-      return JSON.parse(localStorage.getItem(STORE_PREFIX + playbook) || "[]");
+      var ids = JSON.parse(localStorage.getItem(STORE_PREFIX + playbook) || "[]");
+      return Array.isArray(ids) ? ids.filter(function (id) { return typeof id === "string"; }) : [];
     } catch (e) {
       return [];
     }
+  }
+
+  function members(value) {
+    // a group size as the forms and the command line take it: a whole number, at least 2
+    var n = Number(value);
+    return value !== "" && value !== null && Number.isInteger(n) && n >= 2 ? n : null;
   }
 
   function saveTicks(playbook, ids) {
@@ -136,7 +144,7 @@
       all("select, input", form).forEach(function (field) {
         if (field.value) chosen.set(field.name, field.value);
       });
-      var size = parseInt(chosen.get("size"), 10);
+      var size = members(chosen.get("size"));
       var shown = 0;
       rows.forEach(function (row) {
         var d = row.dataset;
@@ -144,7 +152,7 @@
           (!chosen.get("threshold") || d.threshold === chosen.get("threshold")) &&
           (!chosen.get("platform") || d.platforms.split(" ").indexOf(chosen.get("platform")) !== -1) &&
           (!chosen.get("stage") || d.stages.split(" ").indexOf(chosen.get("stage")) !== -1) &&
-          (isNaN(size) || (size >= parseInt(d.sizeMin, 10) && size <= parseInt(d.sizeMax, 10)));
+          (size === null || (size >= Number(d.sizeMin) && size <= Number(d.sizeMax)));
         row.hidden = !match;
         if (match) shown += 1;
       });
@@ -224,13 +232,33 @@
           // each site's API carries the view in that site's language
           var lang = document.documentElement.lang || "en";
           return data.view[lang] || data.view[Object.keys(data.view)[0]];
+        })
+        .catch(function (error) {
+          delete views[id]; // try again next time, not the failure
+          throw error;
         });
     }
     return views[id];
   }
 
   function link(text, url) {
-    return el("a", { href: new URL(url, siteRoot()).href, text: text });
+    var target = new URL(url, siteRoot());
+    if (target.protocol !== "http:" && target.protocol !== "https:") return document.createTextNode(text);
+    return el("a", { href: target.href, text: text });
+  }
+
+  function failure(out, message) {
+    out.textContent = "";
+    out.appendChild(el("p", { "class": "cp-error", role: "alert", text: message }));
+  }
+
+  // Only the newest of overlapping renders may write: a slow answer must not overwrite a newer choice.
+  function latest() {
+    var turn = 0;
+    return function () {
+      var mine = ++turn;
+      return function () { return mine === turn; };
+    };
   }
 
   function list(items) {
@@ -270,7 +298,10 @@
       }]
     ];
 
+    var next = latest();
+
     function render() {
+      var current = next();
       var ids = selects.map(function (s) { return s.value; }).filter(Boolean);
       var params = new URLSearchParams();
       ids.forEach(function (id) { params.append("p", id); });
@@ -278,6 +309,7 @@
       out.textContent = "";
       if (!ids.length) return;
       Promise.all(ids.map(playbookView)).then(function (chosenViews) {
+        if (!current()) return;
         var head = el("tr", {}, [el("th", { scope: "col", text: labels.playbook })].concat(chosenViews.map(function (v) {
           return el("th", { scope: "col" }, [link(v.title, v.url)]);
         })));
@@ -292,7 +324,7 @@
           el("table", { "class": "cp-compare-table" }, [el("thead", {}, [head]), el("tbody", {}, body)])
         ]));
       }).catch(function () {
-        out.textContent = "";
+        if (current()) failure(out, labels.load_failed);
       });
     }
 
@@ -326,22 +358,25 @@
 
     function field(name) { return form.elements[name]; }
 
+    var next = latest();
+
     function render() {
+      var current = next();
       var chosen = new URLSearchParams();
       all("select, input", form).forEach(function (f) { if (f.value) chosen.set(f.name, f.value); });
       setQuery(chosen);
       var id = chosen.get("playbook");
       out.textContent = "";
       if (!id) return;
-      var size = parseInt(chosen.get("size"), 10);
-      var situation = { platform: chosen.get("platform"), stage: chosen.get("stage"), size: isNaN(size) ? null : size };
+      var situation = { platform: chosen.get("platform"), stage: chosen.get("stage"), size: members(chosen.get("size")) };
       var described = [];
       [["platform", "platform"], ["size", "size"], ["stage", "stage"]].forEach(function (pair) {
         var f = field(pair[0]);
-        if (!f.value) return;
+        if (!f.value || (pair[0] === "size" && situation.size === null)) return;
         described.push(f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : format(labels.size_n, { n: f.value }));
       });
       playbookView(id).then(function (view) {
+        if (!current()) return;
         out.textContent = "";
         out.appendChild(el("h2", {}, [link(view.title, view.url), " — " + labels.checklists]));
         if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(labels.list_separator) }) }));
@@ -368,6 +403,8 @@
         });
         if (!any) out.appendChild(el("p", { text: labels.no_items }));
         refreshChecklists(out);
+      }).catch(function () {
+        if (current()) failure(out, labels.load_failed);
       });
     }
 
