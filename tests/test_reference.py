@@ -38,3 +38,26 @@ def test_a_schema_change_shows_on_the_page(documents):
     changed = json.loads(json.dumps(documents))
     changed["pitfall.schema.json"]["properties"]["severity"]["description"] = "How bad it gets, changed."
     assert "How bad it gets, changed." in reference_page(changed, "pitfall")
+
+
+@pytest.mark.parametrize("kind", ["playbook", "pitfall", "ritual", "stage"])
+def test_the_chinese_reference_is_written_in_chinese(documents, kind):
+    page = reference_page(documents, kind, "zh")
+    schema = documents[f"{kind}.schema.json"]
+    for name, field in schema["properties"].items():
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{name}` |"))
+        if "x-description-zh" in field:
+            assert field["x-description-zh"] in row, row
+    # every description of every schema has its Chinese twin, so no English sentence is left on the page
+    missing = [path for path, node in _nodes(documents) if "description" in node and "x-description-zh" not in node]
+    assert not missing, missing
+
+
+def _nodes(value, path=""):
+    if isinstance(value, dict):
+        yield path, value
+        for key, child in value.items():
+            yield from _nodes(child, f"{path}/{key}")
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _nodes(child, f"{path}/{i}")
