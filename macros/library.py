@@ -91,6 +91,7 @@ def _check(root: Path) -> tuple[Library, list[Problem]]:
     cache = _valid_cache(root)
     problems: list[Problem] = []
     loaded: list[Entry] = []
+    unloaded: set[tuple[str, str]] = set()
     for kind, path in entry_files(root):
         display = path.relative_to(root).as_posix()
         problem = _misplaced(kind, path, display)
@@ -111,9 +112,11 @@ def _check(root: Path) -> tuple[Library, list[Problem]]:
                     if not schemas.is_valid(kind, document.data):
                         # read again with the line of every field, to say where each problem is
                         problems.extend(schemas.validate(kind, decode_document(raw, display)))
+                        unloaded.add((kind, path.stem))
                         continue
                 except ContentError as err:
                     problems.extend(err.problems)
+                    unloaded.add((kind, path.stem))
                     continue
                 data = document.data
                 cache.store(key, data)
@@ -121,7 +124,7 @@ def _check(root: Path) -> tuple[Library, list[Problem]]:
             cache.remember(key, entry)
         loaded.append(entry)
 
-    library, link_problems = link(loaded, schemas.vocabularies, schemas.documents, _reader(root))
+    library, link_problems = link(loaded, schemas.vocabularies, schemas.documents, _reader(root), unloaded)
     problems.extend(link_problems)
     return library, problems
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from .errors import Problem, did_you_mean
 from .model import (FOLDERS, KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entry, Labels, Pitfall, Playbook, Ritual,
@@ -92,10 +92,13 @@ class _Lines:
 
 
 def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: Mapping[str, Mapping] | None = None,
-         document_of: Callable[[Entry], Document] | None = None) -> tuple[Library, list[Problem]]:
+         document_of: Callable[[Entry], Document] | None = None,
+         unloaded: Collection[tuple[str, str]] = ()) -> tuple[Library, list[Problem]]:
     """Check every reference and build the Library; problems are returned, not raised.
 
     ``document_of`` gives an entry's parsed file, with the line of each field, for problems.
+    ``unloaded`` holds the (kind, id) of files that exist but could not be loaded: their own
+    problems are reported already, so references to them are not reported as unknown too.
     """
     by_kind: dict[str, dict[str, Entry]] = {kind: {} for kind in SECTIONS}
     documents: dict[tuple[str, str], _Lines] = {}
@@ -120,6 +123,8 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
             return False
         if target in known:
             return True
+        if (kind, target) in unloaded:
+            return False
         hint = did_you_mean(target, known) or f"add {FOLDERS[kind]}/{target}.yaml, or use one of: {_sample(known)}"
         problems.append(doc.problem(path, f"unknown {kind} '{target}'", hint))
         return False

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import subprocess
+import time
+import urllib.request
 
 import pytest
 
 from macros.library import load_library
 from macros.model import SECTIONS
 
-from .conftest import FIXTURE, ROOT, build, make_project
+from .conftest import FIXTURE, MKDOCS, ROOT, build, make_project
 
 pytestmark = pytest.mark.build
 
@@ -163,3 +168,58 @@ def test_each_playbook_has_its_calendar_and_its_kit_in_both_languages(real_site)
             assert (folder / "rituals.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
             page = html(real_site, f"{prefix}playbooks/{playbook.id}")
             assert 'href="rituals.ics"' in page and 'href="kit/"' in page
+
+
+def _page_text(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_until(url: str, ready, what: str, server: subprocess.Popen) -> None:  # noqa: ANN001
+    # a generous limit only so that a broken preview fails instead of hanging; no timing is asserted
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"mkdocs serve ended while waiting for {what}"
+        body = _page_text(url)
+        if body is not None and ready(body):
+            return
+        time.sleep(0.2)
+    pytest.fail(f"{url} never showed {what}")
+
+
+def test_live_preview_shows_an_edited_playbook_and_survives_a_broken_one(tmp_path):
+    """What `make serve` gives a contributor: save the YAML, see the page change; a broken save
+    is reported and the next good save is served again, without restarting the server."""
+    project = make_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, stdout=out,
+                                  stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/community-playbooks/playbooks/tiny-club/"
+        source = project / "playbooks" / "tiny-club.yaml"
+        original = source.read_text(encoding="utf-8")
+        title = load_library(project).playbooks["tiny-club"].title.get("en")
+        _wait_until(url, lambda body: title in body, "the first build", server)
+
+        source.write_text(original.replace(title, "Tiny club edited", 1), encoding="utf-8")
+        _wait_until(url, lambda body: "Tiny club edited" in body, "the edited title", server)
+
+        source.write_text(original + "broken: [\n", encoding="utf-8")
+        deadline = time.monotonic() + 180
+        while "playbooks/tiny-club.yaml:" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        report = log.read_text(encoding="utf-8")
+        assert "malformed YAML" in report and "Traceback" not in report, report[-2000:]
+
+        source.write_text(original.replace(title, "Tiny club fixed", 1), encoding="utf-8")
+        _wait_until(url, lambda body: "Tiny club fixed" in body, "the page after the fix", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

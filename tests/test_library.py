@@ -70,6 +70,17 @@ def test_all_problems_of_all_files_come_in_one_run(tmp_path):
     assert caught.value.report().endswith("nothing was built.")
 
 
+def test_a_broken_file_is_reported_once_not_again_by_every_reference_to_it(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    (root / "playbooks/pitfalls/dead-group.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_library(root)
+    report = caught.value.report()
+    assert [p.file for p in caught.value.problems] == ["playbooks/pitfalls/dead-group.yaml"], report
+    assert "unknown pitfall" not in report
+
+
 def test_an_edit_is_seen_by_the_next_load(tmp_path):
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)

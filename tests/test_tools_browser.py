@@ -22,7 +22,8 @@ def library():
 
 
 def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    # the page's own address: Playwright's page.url learns of history.replaceState a moment later
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)
 
 
 def visible_rows(page) -> list[str]:
@@ -44,7 +45,7 @@ def test_filters_narrow_the_index_and_the_url_shares_the_view(page, real_server,
     assert query(page) == {"platform": ["discord"], "size": ["1000"]}
     assert page.locator("output.cp-filter-count").inner_text() == f"{len(expected)} / {len(library.playbooks)}"
 
-    shared = page.url
+    shared = page.evaluate("location.href")
     page.goto("about:blank")
     page.goto(shared)  # a shared link opens the same view
     assert sorted(visible_rows(page)) == expected
