@@ -32,6 +32,7 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     library = load_library(root)
     config = site_config(root, lang)
     # written beside the target and swapped in at the end: a failed export leaves the last one
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     try:
         _write(root, staging, library, config, lang)

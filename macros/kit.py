@@ -18,6 +18,7 @@ from .messages import MESSAGE_KINDS, variants
 from .model import Playbook
 from .parts import cadence_text, front_matter, print_head
 
+
 def kit_page(library: Library, playbook: Playbook, lang: str, today: date | None = None, **options: object) -> str:
     ctx = Context(library, lang, kit_uri(playbook), today or date.today(), **options)  # type: ignore[arg-type]
     pb = playbook

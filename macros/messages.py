@@ -22,6 +22,7 @@ from .model import Playbook
 FLAVOURS = ("plain", "markdown", "slack")
 FLAVOUR_PLATFORMS = {"plain": ("wechat", "qq"), "markdown": ("discord", "telegram"), "slack": ("slack",)}
 
+
 @dataclass(frozen=True)
 class Variants:
     """One message in every flavour."""

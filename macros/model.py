@@ -16,6 +16,7 @@ KIND_OF_SECTION = {section: kind for kind, section in SECTIONS.items()}
 CONTENT_DIR = "playbooks"
 FOLDERS = {kind: CONTENT_DIR if kind == "playbook" else f"{CONTENT_DIR}/{section}" for kind, section in SECTIONS.items()}
 
+
 @dataclass(frozen=True)
 class Text:
     """Contributor text in one or more languages; ``""`` holds text written for all of them."""
@@ -44,6 +45,7 @@ class Text:
     def __str__(self) -> str:
         return self.get(LANGUAGES[0])
 
+
 @dataclass(frozen=True)
 class Source:
     title: Text
@@ -51,6 +53,7 @@ class Source:
     year: int | None = None
     url: str | None = None
     note: Text | None = None
+
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
@@ -71,6 +74,7 @@ class Entry:
     def key(self) -> tuple[str, str]:
         return (self.kind, self.id)
 
+
 @dataclass(frozen=True)
 class Cadence:
     every: str
@@ -79,6 +83,7 @@ class Cadence:
     note: Text | None = None
     week: str | None = None  # monthly and quarterly: first ... fourth, last
     zone: str | None = None  # "UTC", or None for local time
+
 
 @dataclass(frozen=True, kw_only=True)
 class Pitfall(Entry):
@@ -90,6 +95,7 @@ class Pitfall(Entry):
     remedy: tuple[Text, ...]
     related: tuple[str, ...] = ()
 
+
 @dataclass(frozen=True, kw_only=True)
 class Ritual(Entry):
     kind: ClassVar[str] = "ritual"
@@ -100,6 +106,7 @@ class Ritual(Entry):
     why: Text
     variations: tuple[tuple[str, Text], ...] = ()
 
+
 @dataclass(frozen=True, kw_only=True)
 class Stage(Entry):
     kind: ClassVar[str] = "stage"
@@ -108,6 +115,7 @@ class Stage(Entry):
     risks: tuple[Text, ...]
     move_on: tuple[Text, ...] = ()
 
+
 @dataclass(frozen=True)
 class Group:
     type: str
@@ -115,11 +123,13 @@ class Group:
     size_max: int
     platforms: tuple[str, ...]
 
+
 @dataclass(frozen=True)
 class Mission:
     purpose: Text
     for_others: Text
     for_ourselves: Text
+
 
 @dataclass(frozen=True)
 class Threshold:
@@ -127,11 +137,13 @@ class Threshold:
     criteria: tuple[Text, ...]
     why: Text
 
+
 @dataclass(frozen=True)
 class RitualUse:
     ref: str
     cadence: Cadence | None = None
     note: Text | None = None
+
 
 @dataclass(frozen=True)
 class Level:
@@ -139,16 +151,19 @@ class Level:
     criteria: Text
     privileges: Text
 
+
 @dataclass(frozen=True)
 class Role:
     name: Text
     duties: Text
+
 
 @dataclass(frozen=True)
 class Feedback:
     levels: tuple[Level, ...]
     roles: tuple[Role, ...]
     signals: tuple[Text, ...]
+
 
 @dataclass(frozen=True)
 class StageUse:
@@ -157,10 +172,12 @@ class StageUse:
     practices: tuple[Text, ...]
     move_on: tuple[Text, ...] = ()
 
+
 @dataclass(frozen=True)
 class PitfallUse:
     ref: str
     note: Text | None = None
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -188,10 +205,12 @@ class ChecklistItem:
     see: tuple[str, str] | None = None  # (section, id)
     condition: Condition | None = None
 
+
 @dataclass(frozen=True)
 class Phase:
     phase: str
     items: tuple[ChecklistItem, ...]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Playbook(Entry):
@@ -206,6 +225,7 @@ class Playbook(Entry):
     checklists: tuple[Phase, ...]
     messages: Messages | None = None
     related: tuple[str, ...] = ()
+
 
 def texts_of(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     """Every Text in an entry with its YAML path; sources are bibliography, not prose."""
@@ -252,6 +272,7 @@ ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfa
 
 # --- from validated data ----------------------------------------------------------------
 
+
 def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) -> Entry:
     """Build the typed entry of ``kind`` from data that has passed its schema."""
     common = dict(
@@ -272,6 +293,7 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
     if kind == "playbook":
         return _playbook(common, data)
     raise ValueError(f"unknown kind {kind!r}")
+
 
 def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
     group, mission, threshold, feedback = data["group"], data["mission"], data["threshold"], data["feedback"]
@@ -303,6 +325,7 @@ def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
         related=tuple(data.get("related", ())),
     )
 
+
 def _condition(raw: Any) -> Condition | None:
     if raw is None:
         return None
@@ -319,14 +342,17 @@ def _messages(raw: Any) -> Messages | None:
 def _texts(raw: Any) -> tuple[Text, ...]:
     return tuple(Text.of(t) for t in raw)
 
+
 def _maybe(raw: Any) -> Text | None:
     return None if raw is None else Text.of(raw)
+
 
 def _cadence(raw: Any) -> Cadence:
     if isinstance(raw, str):
         return Cadence(raw)
     return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")), raw.get("week"),
                    raw.get("zone"))
+
 
 def _sources(raw: Any) -> tuple[Source, ...]:
     return tuple(Source(Text.of(s["title"]), s.get("author"), s.get("year"), s.get("url"), _maybe(s.get("note")))

@@ -19,6 +19,7 @@ from .messages import messages_section
 from .model import Entry, Pitfall, Playbook, Ritual, Stage, Text
 from .parts import cadence_text, front_matter, print_head
 
+
 def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> str:
     """A pitfall as an admonition: its summary, a group's note if any, and its warning signs."""
     lines = [ctx.text(pitfall.summary)]

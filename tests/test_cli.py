@@ -86,7 +86,7 @@ def test_validate_outside_a_project_says_where_to_run_it(tmp_path):
 
 
 def test_export_writes_a_buildable_tree(tmp_path):
-    out = tmp_path / "out"
+    out = tmp_path / "new" / "folders" / "out"  # folders that do not exist yet are made
     result = run("export", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "mkdocs.yml").exists() and (out / "docs" / "playbooks" / "index.md").exists()
