@@ -22,11 +22,18 @@ from macros.pages import api_files, site_pages
 from macros.searchindex import compact_search_index
 
 _serving = False
+_dirty = False
+# Under `mkdocs serve --dirty`, a generated file is written again only when its content
+# changed. MkDocs keeps this module between rebuilds, so these digests outlive a build:
+# those of the last successful build, and those of the build under way.
+_built: dict[str, int] = {}
+_building: dict[str, int] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -69,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
+    _building.clear()
     generated = site_pages(library, language(config), site_url=config.site_url or "",
                            pdf=launch_kits_wanted(config)) + api_files(library, language(config))
     docs = Path(config.docs_dir).resolve().relative_to(project_root(config))
@@ -81,17 +89,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.uri, content=page.content)
         if page.edit_path:
             file.edit_uri = to_root + page.edit_path
+        if _dirty:
+            _skip_if_unchanged(file, page.content)
         files.append(file)
     # one contributing guide per language: the repository's CONTRIBUTING files are also the site's pages
     name = contributing_file(language(config))
     guide = File.generated(config, "contributing.md", abs_src_path=str(project_root(config) / name))
     guide.edit_uri = to_root + name
     files.append(guide)
+    if _dirty:
+        for file in files.documentation_pages():
+            if not file.generated_by and _renders_macros(file):
+                # its macros read the library, which may have changed though the file did not
+                file.is_modified = lambda: True  # type: ignore[method-assign]
     return files
+
+
+def _skip_if_unchanged(file: File, content: str | bytes) -> None:
+    digest = hash(content)
+    _building[file.src_uri] = digest
+    unchanged = _built.get(file.src_uri) == digest and Path(file.abs_dest_path).is_file()
+    file.is_modified = lambda: not unchanged  # type: ignore[method-assign]
+
+
+def _renders_macros(file: File) -> bool:
+    head = Path(file.abs_src_path or "").read_text(encoding="utf-8")[:2000]
+    return head.startswith("---") and "render_macros: true" in head.split("---", 2)[1]
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    _built.update(_building)
+    _building.clear()
     compact_search_index(Path(config.site_dir))
     if not launch_kits_wanted(config):
         return

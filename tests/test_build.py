@@ -190,26 +190,32 @@ def _wait_until(url: str, ready, what: str, server: subprocess.Popen) -> None:  
     pytest.fail(f"{url} never showed {what}")
 
 
-def test_live_preview_shows_an_edited_playbook_and_survives_a_broken_one(tmp_path):
-    """What `make serve` gives a contributor: save the YAML, see the page change; a broken save
-    is reported and the next good save is served again, without restarting the server."""
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["make serve", "make preview"])
+def test_live_preview_shows_an_edit_everywhere_and_survives_a_broken_file(tmp_path, flags):
+    """What a contributor gets from `make serve` and the faster `make preview`: save the YAML and
+    its page, the pages that link back to it and the home page's table change; a broken save is
+    reported and the next good save is served again, without restarting the server."""
     project = make_project(tmp_path / "project")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, stdout=out,
+        server = subprocess.Popen([*MKDOCS, "serve", *flags, "-a", f"127.0.0.1:{port}"], cwd=project, stdout=out,
                                   stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        url = f"http://127.0.0.1:{port}/community-playbooks/playbooks/tiny-club/"
+        site = f"http://127.0.0.1:{port}/community-playbooks/"
+        page, backlink, home = (site + "playbooks/tiny-club/", site + "pitfalls/dead-group/", site)
         source = project / "playbooks" / "tiny-club.yaml"
         original = source.read_text(encoding="utf-8")
         title = load_library(project).playbooks["tiny-club"].title.get("en")
-        _wait_until(url, lambda body: title in body, "the first build", server)
+        _wait_until(page, lambda body: title in body, "the first build", server)
 
         source.write_text(original.replace(title, "Tiny club edited", 1), encoding="utf-8")
-        _wait_until(url, lambda body: "Tiny club edited" in body, "the edited title", server)
+        for url in (page, backlink, home):
+            _wait_until(url, lambda body: "Tiny club edited" in body, f"the edited title on {url}", server)
+        # a page the edit does not touch is still served whole
+        assert "Other club" in (_page_text(site + "playbooks/other-club/") or "")
 
         source.write_text(original + "broken: [\n", encoding="utf-8")
         deadline = time.monotonic() + 180
@@ -219,7 +225,8 @@ def test_live_preview_shows_an_edited_playbook_and_survives_a_broken_one(tmp_pat
         assert "malformed YAML" in report and "Traceback" not in report, report[-2000:]
 
         source.write_text(original.replace(title, "Tiny club fixed", 1), encoding="utf-8")
-        _wait_until(url, lambda body: "Tiny club fixed" in body, "the page after the fix", server)
+        for url in (page, backlink):
+            _wait_until(url, lambda body: "Tiny club fixed" in body, f"the fixed title on {url}", server)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -9,12 +9,14 @@ run on the same machine:
          Material theme and plugins, without macros and hooks.
 
 It prints, per N, the seconds of each, their ratio, milliseconds per playbook, peak memory
-and output size; with --serve N it also measures how long `mkdocs serve` takes to show an
-edit of one YAML file. With --write it puts the table on the site's "Speed and quality" page (docs/*/quality.md).
+and output size. With --serve N it also measures how long the live preview takes to show an
+edit of one YAML file, with `mkdocs serve` (`make serve`) and `mkdocs serve --dirty` (`make
+preview`). With --write it puts both on the site's "Speed and quality" page (docs/*/quality.md).
 Timings come from this run only; nothing here is a pass/fail test.
 
     python tools/bench.py                 # N = 100, 300, 1000
     python tools/bench.py --sizes 100 300 --serve 300 --write
+    python tools/bench.py --sizes --serve 300 --write   # only the live preview
 """
 
 from __future__ import annotations
@@ -29,10 +31,10 @@ import sys
 import tempfile
 import time
 import urllib.request
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -140,13 +142,25 @@ def bench(n: int, work: Path, repeats: int) -> Row:
     return Row(n, min(fulls, key=lambda r: r.seconds), min(plains, key=lambda r: r.seconds))
 
 
-def serve_rebuild(n: int, work: Path) -> float:
-    """Seconds from saving an edited YAML file to `mkdocs serve` serving the changed page."""
-    project = synthetic_project(work / f"serve{n}", n)
+@dataclass(frozen=True)
+class Preview:
+    n: int
+    full: float  # `mkdocs serve`: every page built again
+    dirty: float  # `mkdocs serve --dirty`: only the pages whose content changed
+
+    @property
+    def ratio(self) -> float:
+        return self.dirty / self.full
+
+
+def serve_rebuild(n: int, work: Path, flags: tuple[str, ...], repeats: int) -> float:
+    """Seconds from saving an edited YAML file to `mkdocs serve` serving the changed page
+    (the fastest of ``repeats`` edits)."""
+    project = synthetic_project(work / f"serve{n}{''.join(flags)}", n)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         source = sorted((project / "playbooks").glob("*.yaml"))[0]
@@ -156,16 +170,24 @@ def serve_rebuild(n: int, work: Path) -> float:
         page = f"http://127.0.0.1:{port}{mount}playbooks/{source.stem}/"
         title = yaml.safe_load(source.read_text(encoding="utf-8"))["title"]["en"]
         _wait_for(page, lambda body: title in body, timeout=900)
-        marker = f"Edited {time.time_ns()}"
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        data["title"]["en"] = marker
-        start = time.perf_counter()
-        _dump(data, source)
-        _wait_for(page, lambda body: marker in body, timeout=900)
-        return time.perf_counter() - start
+        times = []
+        for _ in range(repeats):
+            marker = f"Edited {time.time_ns()}"
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            data["title"]["en"] = marker
+            start = time.perf_counter()
+            _dump(data, source)
+            _wait_for(page, lambda body: marker in body, timeout=900)
+            times.append(time.perf_counter() - start)
+            time.sleep(2)  # let the server settle before the next edit
+        return min(times)
     finally:
         server.terminate()
         server.wait()
+
+
+def preview(n: int, work: Path, repeats: int) -> Preview:
+    return Preview(n, serve_rebuild(n, work, (), repeats), serve_rebuild(n, work, ("--dirty",), repeats))
 
 
 def _wait_for(url: str, ready, timeout: float) -> None:  # noqa: ANN001 - a predicate on the body
@@ -202,38 +224,56 @@ HEADERS = {
     "zh": ("手册数", "完整构建（秒）", "纯 Material 构建（秒）", "比值", "每本手册（毫秒）", "内存峰值，完整 / 纯（MB）",
            "产出（MB）"),
 }
-REBUILD = {
-    "en": "Live preview at N = {n:,}: an edited YAML file is served {s:.1f} s after it is saved.",
-    "zh": "实时预览（{n:,} 本手册）：保存修改过的 YAML 文件后 {s:.1f} 秒，新页面即可访问。",
+PREVIEW = {
+    "en": "Live preview at N = {n:,}: an edited YAML file is served {full:.1f} s after it is saved with "
+          "`make serve`, which builds every page again, and {dirty:.1f} s after with `make preview`, which "
+          "builds only the pages whose content changed ({ratio:.2f} of the time).",
+    "zh": "实时预览（{n:,} 本手册）：保存修改过的 YAML 文件后，`make serve`（每次重建所有页面）{full:.1f} 秒后可见新页面；"
+          "`make preview`（只重建内容有变化的页面）{dirty:.1f} 秒后可见，耗时为前者的 {ratio:.2f}。",
 }
+PREVIEW_BEGIN, PREVIEW_END = "<!-- preview:begin -->", "<!-- preview:end -->"
 MEASURED = {"en": "Measured on {day} on {machine}.", "zh": "测量于 {day}，机器：{machine}。"}
 
 
-def table(rows: list[Row], rebuild: tuple[int, float] | None, lang: str = "en") -> str:
+def table(rows: list[Row], lang: str = "en") -> str:
     lines = ["| " + " | ".join(HEADERS[lang]) + " |", "|" + "---:|" * len(HEADERS[lang])]
     for row in rows:
         lines.append(f"| {row.n:,} | {row.full.seconds:.1f} | {row.plain.seconds:.1f} | {row.ratio:.2f} | "
                      f"{row.full.seconds / row.n * 1000:.0f} | {row.full.peak_mb:.0f} / {row.plain.peak_mb:.0f} | "
                      f"{row.full.output_mb:.0f} |")
-    text = "\n".join(lines)
-    if rebuild:
-        text += "\n\n" + REBUILD[lang].format(n=rebuild[0], s=rebuild[1])
-    return text
+    return "\n".join(lines)
 
 
-def write_pages(rows: list[Row], rebuild: tuple[int, float] | None) -> None:
+def preview_text(measured: Preview, lang: str = "en") -> str:
+    return PREVIEW[lang].format(n=measured.n, full=measured.full, dirty=measured.dirty, ratio=measured.ratio)
+
+
+def write_pages(rows: list[Row], measured: Preview | None) -> None:
+    """Replace the measured parts of the speed pages, each between its markers."""
     for lang, path in PAGES.items():
         stamp = MEASURED[lang].format(day=date.today().isoformat(), machine=machine())
         page = path.read_text(encoding="utf-8")
-        head, _, rest = page.partition(BEGIN)
-        _, _, tail = rest.partition(END)
-        path.write_text(f"{head}{BEGIN}\n{stamp}\n\n{table(rows, rebuild, lang)}\n{END}{tail}", encoding="utf-8")
+        if rows:
+            page = _between(page, BEGIN, END, f"{stamp}\n\n{table(rows, lang)}")
+        if measured:
+            page = _between(page, PREVIEW_BEGIN, PREVIEW_END, f"{stamp}\n\n{preview_text(measured, lang)}")
+        path.write_text(page, encoding="utf-8")
+
+
+def _between(page: str, begin: str, end: str, text: str) -> str:
+    head, found, rest = page.partition(begin)
+    if not found:
+        raise SystemExit(f"the page has no {begin} marker")
+    _, _, tail = rest.partition(end)
+    return f"{head}{begin}\n{text}\n{end}{tail}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000], help="numbers of playbooks")
-    parser.add_argument("--serve", type=int, default=None, help="also time a live-preview rebuild at this N")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 300, 1000],
+                        help="numbers of playbooks (none: only the live preview)")
+    parser.add_argument("--serve", type=int, default=None,
+                        help="also time a live-preview rebuild at this N, with and without --dirty")
     parser.add_argument("--write", action="store_true", help="put the table on docs/*/quality.md")
     parser.add_argument("--repeats", type=int, default=2, help="runs of each build; the fastest counts (default 2)")
     args = parser.parse_args(argv)
@@ -243,16 +283,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Machine: {machine()}", flush=True)
         for n in args.sizes:
             rows.append(bench(n, work, args.repeats))
-            print(table(rows[-1:], None).splitlines()[-1], flush=True)
-        rebuild = (args.serve, serve_rebuild(args.serve, work)) if args.serve else None
-    text = table(rows, rebuild)
-    print("\n" + text)
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+        measured = preview(args.serve, work, args.repeats) if args.serve else None
+    if rows:
+        print("\n" + table(rows))
+    if measured:
+        print("\n" + preview_text(measured))
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = (last.full.seconds / last.n) / (first.full.seconds / first.n)
         print(f"\nCost per playbook at N = {last.n:,} is {growth:.2f}× the cost at N = {first.n:,}.")
     if args.write:
-        write_pages(rows, rebuild)
+        write_pages(rows, measured)
     return 0
 
 
