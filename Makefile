@@ -21,7 +21,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Faster while editing YAML: only the pages whose content changed are written again
-# (its search index may lag until the next full build; docs/*/quality.md says more).
+# (its tags page may lag until the next full build; docs/*/quality.md says more).
 preview: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 

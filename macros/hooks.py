@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from macros.errors import ContentError
 from macros.library import CONTENT_DIR, SCHEMA_PATH, load_library
@@ -28,6 +29,10 @@ _dirty = False
 # those of the last successful build, and those of the build under way.
 _built: dict[str, int] = {}
 _building: dict[str, int] = {}
+# the search entries of the last build, and the pages this build renders (dirty rebuilds only)
+_search_docs: list[dict] | None = None
+_rendered: set[str] = set()
+_pages: set[str] = set()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -77,6 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
     _building.clear()
+    _rendered.clear()
     generated = site_pages(library, language(config), site_url=config.site_url or "",
                            pdf=launch_kits_wanted(config)) + api_files(library, language(config))
     docs = Path(config.docs_dir).resolve().relative_to(project_root(config))
@@ -98,6 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     guide.edit_uri = to_root + name
     files.append(guide)
     if _dirty:
+        _pages.clear()
+        _pages.update(file.url for file in files.documentation_pages())
         for file in files.documentation_pages():
             if not file.generated_by and _renders_macros(file):
                 # its macros read the library, which may have changed though the file did not
@@ -117,11 +125,21 @@ def _renders_macros(file: File) -> bool:
     return head.startswith("---") and "render_macros: true" in head.split("---", 2)[1]
 
 
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 - passed through
+    if _dirty:
+        _rendered.add(page.url)
+    return context
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    global _search_docs
     _built.update(_building)
     _building.clear()
-    compact_search_index(Path(config.site_dir))
+    rewritten = compact_search_index(Path(config.site_dir), previous=_search_docs, rebuilt=_rendered,
+                                     pages=_pages)
+    if _dirty and rewritten:
+        _search_docs = rewritten.docs
     if not launch_kits_wanted(config):
         return
     from macros.printing import PrintError, print_launch_kits

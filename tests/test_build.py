@@ -178,6 +178,10 @@ def _page_text(url: str) -> str | None:
         return None
 
 
+def _search_index(site: str) -> list[dict]:
+    return json.loads(_page_text(site + "search/search_index.json") or '{"docs": []}')["docs"]
+
+
 def _wait_until(url: str, ready, what: str, server: subprocess.Popen) -> None:  # noqa: ANN001
     # a generous limit only so that a broken preview fails instead of hanging; no timing is asserted
     deadline = time.monotonic() + 180
@@ -210,12 +214,19 @@ def test_live_preview_shows_an_edit_everywhere_and_survives_a_broken_file(tmp_pa
         original = source.read_text(encoding="utf-8")
         title = load_library(project).playbooks["tiny-club"].title.get("en")
         _wait_until(page, lambda body: title in body, "the first build", server)
+        searchable = {doc["location"].split("#")[0] for doc in _search_index(site)}
 
         source.write_text(original.replace(title, "Tiny club edited", 1), encoding="utf-8")
         for url in (page, backlink, home):
             _wait_until(url, lambda body: "Tiny club edited" in body, f"the edited title on {url}", server)
         # a page the edit does not touch is still served whole
         assert "Other club" in (_page_text(site + "playbooks/other-club/") or "")
+        # search finds the new title, once per place, and still finds every page it found before
+        docs = _search_index(site)
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) == len(set(locations))
+        assert {location.split("#")[0] for location in locations} == searchable
+        assert any(doc["location"] == "playbooks/tiny-club/" and "Tiny club edited" in doc["title"] for doc in docs)
 
         source.write_text(original + "broken: [\n", encoding="utf-8")
         deadline = time.monotonic() + 180
