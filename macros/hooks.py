@@ -3,7 +3,8 @@
 ``on_config`` loads and validates the library before anything is written, so a content
 problem stops the build with the problems' list and leaves the last good site in place.
 ``on_files`` adds every generated page and data file to the build, each edit link pointing
-at the YAML file it was made from.
+at the YAML file it was made from. Under `mkdocs serve --dirty` (`make preview`) only the
+pages whose content changed are written again, and the search index is merged here.
 """
 
 from __future__ import annotations
