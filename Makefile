@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # `make build` prints every playbook's launch kit to PDF with headless Chromium; PDF=false skips it.
 PDF ?= true
 
-.PHONY: serve serve-zh preview test build validate export bench clean
+.PHONY: serve serve-zh preview preview-zh test build validate export bench clean
 
 $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ serve: $(STAMP)
 # (its tags page may lag until the next full build; docs/*/quality.md says more).
 preview: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+preview-zh: $(STAMP)
+	$(BIN)/mkdocs serve --dirty -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
 
 serve-zh: $(STAMP)
 	$(BIN)/mkdocs serve -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
