@@ -3,8 +3,8 @@
 Each ritual with a calendar frequency becomes one recurring event: its RRULE comes from
 the cadence (the playbook's own, else the ritual's), its length from the ritual's
 duration. Times are "floating" (no time zone): a 20:30 ritual is at 20:30 wherever the
-group is, unless the cadence says its time is in UTC. Rituals that happen on an event rather than on a date (when someone joins or
-leaves, as needed) are left out of the calendar.
+group is, unless the cadence says its time is in UTC. Rituals that happen on an event
+rather than on a date (when someone joins or leaves, as needed) are left out.
 """
 
 from __future__ import annotations

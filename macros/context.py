@@ -81,10 +81,6 @@ class Context:
         """A title for a heading, a link or an admonition: plain text, escaped, never a link."""
         return mdtext.label(value.get(self.lang))
 
-    def plain(self, value: Text) -> str:
-        """The text with its whitespace folded, not yet escaped for any format."""
-        return " ".join(value.get(self.lang).split())
-
     def html(self, value: Text) -> str:
         """The text for raw HTML: escaped, with Markdown links reduced to their labels."""
         return html.escape(self.unlinked(value))

@@ -12,7 +12,6 @@ from .model import (FOLDERS, KIND_OF_SECTION, LANGUAGES, SECTIONS, Cadence, Entr
 from .yamlsource import Document
 
 
-
 @dataclass(frozen=True)
 class Library:
     """All entries, linked. ``used_in`` maps (kind, id) to the playbooks that reference it."""
@@ -55,7 +54,7 @@ class Library:
 
     def locate(self, entry: Entry) -> Document:
         """The parsed file of ``entry``, to name the line of a problem."""
-        return self.document_of(entry) if self.document_of else Document(entry.file, None)
+        return _document(entry, self.document_of)
 
     def missing_languages(self, entry: Entry) -> tuple[str, ...]:
         """Languages some text of ``entry`` lacks; its pages show those texts in another language."""
@@ -81,7 +80,7 @@ class _Lines:
 
     def _read(self) -> Document:
         if self._document is None:
-            self._document = self._document_of(self._entry) if self._document_of else Document(self._entry.file, None)
+            self._document = _document(self._entry, self._document_of)
         return self._document
 
     def problem(self, *args, **kwargs) -> Problem:  # noqa: ANN002, ANN003 - Document.problem's
@@ -89,6 +88,11 @@ class _Lines:
 
     def locate(self, path: tuple) -> tuple[int | None, int | None]:
         return self._read().locate(path)
+
+
+def _document(entry: Entry, document_of: Callable[[Entry], Document] | None) -> Document:
+    """The entry's parsed file, or a Document without lines when there is no way to read it."""
+    return document_of(entry) if document_of else Document(entry.file, None)
 
 
 def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: Mapping[str, Mapping] | None = None,

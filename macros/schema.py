@@ -27,7 +27,6 @@ SCHEMA_BASE = "https://community-playbooks.invalid/schemas/"
 COMMON = "common.schema.json"
 
 
-
 @dataclass(frozen=True)
 class Schemas:
     """The loaded schemas, a validator per kind, and the vocabularies they define.
