@@ -28,7 +28,6 @@ def make_project(target: Path, content: Path = FIXTURE / "playbooks", files: dic
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "mkdocs.zh.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
         shutil.copy(ROOT / name, target / name)
-    (target / "macros").symlink_to(ROOT / "macros")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(content, target / "playbooks")

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import Problem
+from community_playbooks.content.kinds import KINDS
+from community_playbooks.content.validation import SCHEMA_DIR, SCHEMA_SOURCE
+from community_playbooks.errors import Problem
 
 from .conftest import ROOT
 
@@ -67,7 +69,7 @@ def test_main_deploys_to_pages_and_a_weekly_job_checks_links_and_freshness():
 def test_annotations_escape_what_github_would_misread():
     problem = Problem("playbooks/a,b.yaml", 3, 7, "rituals[0].ref", "bad: 100%\nnext", "did you mean 'x'?")
     assert problem.github_annotation() == (
-        "::error file=playbooks/a%2Cb.yaml,line=3,col=7,title=rituals[0].ref::bad: 100%25%0Anext; did you mean 'x'?")
+        "::error file=playbooks/a%2Cb.yaml,line=3,col=7,title=rituals[0].ref::bad: 100%25\\nnext; did you mean 'x'?")
     assert Problem("playbooks/x.yaml", message="empty").github_annotation() == \
         "::error file=playbooks/x.yaml,title=content::empty"
 
@@ -89,7 +91,8 @@ def test_only_allowed_pages_opt_in_to_macros():
 
 def test_code_is_owned_in_codeowners():
     owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    for path in ["/docs/", "/macros/", "/schemas/", "/mkdocs*.yml", "/.github/", "/.pre-commit-config.yaml"]:
+    # the schemas live in macros/ with the rest of the engine
+    for path in ["/docs/", "/macros/", "/mkdocs*.yml", "/.github/", "/.pre-commit-config.yaml"]:
         assert re.search(rf"^{re.escape(path)}\s+@\S*maintainers", owners, re.M), path
 
 
@@ -100,7 +103,8 @@ def test_pre_commit_runs_the_projects_validator_and_yamllint():
     assert changed["entry"] == every["entry"] == ".venv/bin/playbooks validate"
     assert changed.get("pass_filenames", True) is True  # reports the changed files only
     assert re.search(changed["files"], "playbooks/pitfalls/dead-group.yaml")
-    assert every["pass_filenames"] is False and re.search(every["files"], "schemas/common.schema.json")
+    assert every["pass_filenames"] is False
+    assert re.search(every["files"], (SCHEMA_DIR / "common.schema.json").relative_to(ROOT).as_posix())
     assert "yamllint" in hooks
 
 
@@ -113,7 +117,7 @@ def test_shipped_entries_pass_yamllint():
 def test_editor_settings_map_every_folder_to_its_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    assert set(mapping) == {f"./schemas/{k}.schema.json" for k in ("playbook", "pitfall", "ritual", "stage")}
+    assert set(mapping) == {f"./{SCHEMA_SOURCE}/{kind.schema_file}" for kind in KINDS}
     for schema in mapping:
         assert (ROOT / schema).exists()
     assert (ROOT / ".editorconfig").exists()
@@ -125,4 +129,4 @@ def test_every_entry_names_its_schema_on_the_first_line():
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert match, f"{path}: {first}"
         kind = "playbook" if path.parent.name == "playbooks" else path.parent.name.removesuffix("s")
-        assert (path.parent / match.group(1)).resolve() == ROOT / "schemas" / f"{kind}.schema.json"
+        assert (path.parent / match.group(1)).resolve() == SCHEMA_DIR / f"{kind}.schema.json"

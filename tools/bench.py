@@ -4,9 +4,9 @@ For each N it makes a project with N synthetic playbooks (copies of the shipped 
 new ids, with the shipped pitfalls, rituals and stages), then builds, side by side in one
 run on the same machine:
 
-- full:  both languages, as `make build` does (macros, hooks, generated pages);
+- full:  both languages, as `make build` does (the playbooks plugin, macros, generated pages);
 - plain: the engine's Markdown export of the same content and pages, built by the same
-         Material theme and plugins, without macros and hooks.
+         Material theme and plugins, without the engine.
 
 It prints, per N, the seconds of each, their ratio, milliseconds per playbook, peak memory
 and output size. With --serve N it also measures how long the live preview takes to show an
@@ -39,9 +39,9 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "macros"))
 
-from macros.export import export_site  # noqa: E402
+from community_playbooks.adapters.export import export_site  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.zh.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 PROJECT_DIRS = ("docs", "overrides")
@@ -75,7 +75,6 @@ def synthetic_project(target: Path, n: int) -> Path:
         shutil.copy(ROOT / name, target / name)
     for name in PROJECT_DIRS:
         shutil.copytree(ROOT / name, target / name)
-    (target / "macros").symlink_to(ROOT / "macros")
     content = target / "playbooks"
     for folder in ("pitfalls", "rituals", "stages"):
         shutil.copytree(ROOT / "playbooks" / folder, content / folder)

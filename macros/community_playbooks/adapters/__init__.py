@@ -1,0 +1,1 @@
+"""Adapters: the flow plugged into MkDocs, mkdocs-macros, the command line, a printer and an export."""

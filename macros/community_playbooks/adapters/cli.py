@@ -1,0 +1,135 @@
+"""The ``playbooks`` command: validate content, export the site as Markdown, and more."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..content.freshness import REVIEW_MONTHS, stale_entries
+from ..content.kinds import KIND_NAMES, KINDS
+from ..content.loader import Loader
+from ..content.model import LANGUAGES
+from ..errors import ContentError, Problem, did_you_mean, quoted
+from ..render.checklists import Situation, checklist_text
+from .export import export_site
+from .scaffold import new_entry
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="playbooks", description="Community Playbooks content tools.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every entry (schema, references, content lint); exit 1 on any problem")
+    validate.add_argument("files", nargs="*", type=Path,
+                          help="report only the problems of these files (all files are still read, to check references)")
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="github: also print ::error annotations for GitHub Actions")
+
+    export = commands.add_parser("export", help="write the site as plain Markdown plus an mkdocs.yml without macros")
+    export.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
+    export.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the pages (default: en)")
+
+    new = commands.add_parser("new", help="start a new entry from its commented template")
+    new.add_argument("kind", help=", ".join(KIND_NAMES[:-1]) + " or " + KIND_NAMES[-1])
+    new.add_argument("id", help="the new entry's id, which is also its file name, e.g. book-club")
+
+    stale = commands.add_parser("stale", help="list entries whose last review is older than the limit")
+    stale.add_argument("--months", type=int, default=REVIEW_MONTHS, help=f"limit in months (default {REVIEW_MONTHS})")
+    stale.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference day, YYYY-MM-DD")
+
+    checklist = commands.add_parser("checklist", help="print a playbook's launch checklist, or one tailored to a group")
+    checklist.add_argument("playbook", help="the playbook's id, e.g. reading-circle")
+    checklist.add_argument("--platform", help="only items for this platform, e.g. wechat")
+    checklist.add_argument("--size", type=int, help="only items for a group of this many members")
+    checklist.add_argument("--stage", help="only items for this stage: founder-led, shared or self-governing")
+    checklist.add_argument("--lang", default="en", choices=LANGUAGES, help="language (default: en)")
+    checklist.add_argument("--format", choices=("text", "markdown"), default="text",
+                           help="text for a terminal, markdown for chats and files (default: text)")
+
+    args = parser.parse_args(argv)
+    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist}
+    try:
+        return handlers[args.command](args)
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    written = export_site(args.root, args.out, args.lang)
+    print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = new_entry(args.root, args.kind, args.id)
+    shown = path.relative_to(args.root.resolve()) if path.is_relative_to(args.root.resolve()) else path
+    print(f"Created {shown}: fill in every \"\" and run `make validate`; `make serve` shows the page.")
+    return 0
+
+
+def _stale(args: argparse.Namespace) -> int:
+    library = Loader(args.root).load()
+    entries = stale_entries(library.all_entries(), args.today, args.months)
+    for entry in entries:
+        print(f"- {entry.file}: last reviewed {entry.reviewed}")
+    print(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
+          f"{args.months} months before {args.today.isoformat()}.")
+    return 0
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    library = Loader(args.root).load()
+    problems = []
+    if args.playbook not in library.playbooks:
+        problems.append(Problem("playbook", message=f"unknown playbook '{args.playbook}'",
+                                hint=did_you_mean(args.playbook, library.playbooks)
+                                or f"use one of: {', '.join(sorted(library.playbooks))}"))
+    platforms = library.vocabularies.get("platform", {})
+    if args.platform and args.platform not in platforms:
+        problems.append(Problem("--platform", message=f"unknown platform '{args.platform}'",
+                                hint=did_you_mean(args.platform, platforms) or f"use one of: {', '.join(platforms)}"))
+    if args.stage and args.stage not in library.stages:
+        problems.append(Problem("--stage", message=f"unknown stage '{args.stage}'",
+                                hint=did_you_mean(args.stage, library.stages)
+                                or f"use one of: {', '.join(sorted(library.stages))}"))
+    if args.size is not None and args.size < 2:
+        problems.append(Problem("--size", message="a group has at least 2 members"))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 2
+    situation = Situation(args.platform, args.size, args.stage)
+    sys.stdout.write(checklist_text(library, library.playbooks[args.playbook], args.lang, situation, args.format))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    loader = Loader(args.root)
+    library, problems = loader.check()
+    if args.files:
+        wanted = set()
+        for name in args.files:
+            path = name.resolve()
+            if not path.is_file() or not path.is_relative_to(loader.content):
+                print(f"{quoted(name, None)}: not an entry of {loader.content}; name YAML files under "
+                      f"{loader.content_dir}/", file=sys.stderr)
+                return 2
+            wanted.add(path.relative_to(loader.root).as_posix())
+        problems = [p for p in problems if p.file in wanted]
+    if problems:
+        err = ContentError(problems)
+        if args.format == "github":
+            for problem in err.problems:
+                print(problem.github_annotation())
+        print(err.report(), file=sys.stderr)
+        return 1
+    if args.files:
+        print(f"No problems in the {len(args.files)} file{'s' if len(args.files) != 1 else ''} checked.")
+        return 0
+    counts = ", ".join(f"{len(library.section(kind.section))} {kind.section}" for kind in KINDS)
+    print(f"All entries are valid: {counts}.")
+    return 0

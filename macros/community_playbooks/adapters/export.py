@@ -1,0 +1,161 @@
+"""Write the whole site as plain Markdown: a docs folder and an mkdocs.yml any MkDocs can build.
+
+Generated pages are written out, hand-written pages that use macros are rendered once
+here, and the config loses the playbooks and macros plugins: the result needs neither.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+import yaml
+
+from ..content.kinds import CONTENT_DIR
+from ..content.loader import Loader
+from ..errors import ContentError, Problem
+from ..render.context import Site
+from ..render.page_macros import page_macros
+from ..render.manifest import site_files
+
+PLUGIN = "playbooks"
+
+FRONT_MATTER_END = "\n---\n"
+
+
+def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
+    """Export the project at ``root`` into ``out`` (replaced if it exists); return the files written."""
+    root, out = Path(root).resolve(), Path(out).resolve()
+    config = site_config(root, lang)
+    options = plugin_options(config)
+    content_dir = options.get("content", CONTENT_DIR)
+    if out == root or root.is_relative_to(out) or out in (root / "docs", root / content_dir):
+        raise ContentError([Problem(str(out), message="the export would replace the project itself",
+                                    hint="export into a folder of its own, such as export/")])
+    library = Loader(root, content_dir).load()
+    # written beside the target and swapped in at the end: a failed export leaves the last one
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    try:
+        _write(root, staging, Site(library, lang, directory_urls=config.get("use_directory_urls", True)), config,
+               options)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if out.exists():
+        shutil.rmtree(out)
+    staging.rename(out)
+    return sorted(p for p in out.rglob("*") if p.is_file())
+
+
+def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: dict[str, Any]) -> None:
+    docs_out = out / "docs"
+    shutil.copytree(root / config.get("docs_dir", "docs"), docs_out)
+    if config.get("theme", {}).get("custom_dir"):
+        shutil.copytree(root / config["theme"]["custom_dir"], out / config["theme"]["custom_dir"])
+    shutil.copy(root / options.get("contributing", "CONTRIBUTING.md"), docs_out / "contributing.md")
+
+    for page in sorted(docs_out.rglob("*.md")):
+        uri = page.relative_to(docs_out).as_posix()
+        page.write_text(render_page(page.read_text(encoding="utf-8"), uri, lambda u: page_macros(site.page(u))),
+                        encoding="utf-8")
+
+    for generated in site_files(site, options.get("content", CONTENT_DIR)):
+        target = docs_out / generated.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.content, encoding="utf-8")
+
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' ``!ENV [NAME, default]`` tag, resolved as MkDocs resolves it."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (names + [None])
+    for name in variables:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def _load_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader + !ENV
+
+
+def site_config(root: Path, lang: str) -> dict[str, Any]:
+    """The config of one language's site, with INHERIT resolved as MkDocs does (mappings merge)."""
+    path = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
+    config = _load_config(path)
+    parent = config.pop("INHERIT", None)
+    return _merge(_load_config(path.parent / parent), config) if parent else config
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The playbooks plugin's options in a site config."""
+    plugins = config.get("plugins", [])
+    if isinstance(plugins, dict):
+        return dict(plugins.get(PLUGIN) or {})
+    return next((dict(p[PLUGIN] or {}) for p in plugins if isinstance(p, dict) and PLUGIN in p), {})
+
+
+def plain_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The site config without the engine's plugins; everything else is kept as it is."""
+    plain = dict(config)
+    plain.pop("hooks", None)
+    ours = ("macros", PLUGIN)
+    plugins = config.get("plugins", [])
+    if isinstance(plugins, dict):
+        plain["plugins"] = {name: options for name, options in plugins.items() if name not in ours}
+    else:
+        plain["plugins"] = [p for p in plugins if not (p in ours or (isinstance(p, dict) and set(p) & set(ours)))]
+    plain["docs_dir"] = "docs"
+    plain["site_dir"] = "site"
+    plain.pop("INHERIT", None)
+    return plain
+
+
+def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]]) -> str:
+    """Render a page that opts in to macros, as mkdocs-macros would; leave every other page alone."""
+    meta_text, body = _split_front_matter(text)
+    try:
+        meta = yaml.safe_load(meta_text) if meta_text else {}
+    except yaml.YAMLError as err:
+        raise ContentError([Problem(f"docs/{uri}", message=f"its front matter is not YAML: {err}")]) from None
+    if not isinstance(meta, dict) or meta.get("render_macros") is not True:
+        return text
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    try:
+        rendered = environment.from_string(body).render(**macros(uri))
+    except (jinja2.TemplateError, ValueError, TypeError, KeyError) as err:
+        # Jinja counts lines from the end of the front matter
+        line = getattr(err, "lineno", None)
+        line = line + text[:len(text) - len(body)].count("\n") if line else None
+        raise ContentError([Problem(f"docs/{uri}", line, None, "", f"a macro failed: {err}")]) from None
+    rest = {k: v for k, v in meta.items() if k != "render_macros"}
+    head = f"---\n{yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)}---\n" if rest else ""
+    return head + rendered
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    if text.startswith("---\n") and FRONT_MATTER_END in text[3:]:
+        end = text.index(FRONT_MATTER_END, 3)
+        return text[4:end], text[end + len(FRONT_MATTER_END):]
+    return "", text

@@ -1,0 +1,168 @@
+"""The MkDocs plugin: the content flow plugged into a build.
+
+``on_config`` loads and checks the library before anything is written, so a content
+problem stops the build with the list of problems and leaves the last good site in place.
+``on_files`` adds every generated page and data file, each edit link pointing at the file
+it was made from. Under `mkdocs serve --dirty` only the pages whose content changed are
+written again, and the search index is merged here. With ``launch_kit_pdf``, every launch
+kit is printed to PDF after the build.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..content.kinds import CONTENT_DIR
+from ..content.library import Library
+from ..content.loader import Loader
+from ..content.validation import SCHEMA_DIR
+from ..errors import ContentError
+from ..render.context import Site
+from ..render.manifest import site_files
+from .search_index import compact_search_index
+
+
+class PlaybooksConfig(base.Config):
+    content = c.Type(str, default=CONTENT_DIR)
+    """The content folder, relative to the config file."""
+    schemas = c.Optional(c.Dir(exists=True))
+    """A folder of JSON Schemas to check the content against; the engine's own by default."""
+    contributing = c.Type(str, default="CONTRIBUTING.md")
+    """The contributing guide of this language, relative to the config file: the site's `contributing.md`."""
+    launch_kit_pdf = c.Type(bool, default=False)
+    """Print every launch kit to PDF after `mkdocs build` (never under `mkdocs serve`)."""
+
+
+class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+    def __init__(self) -> None:
+        self.loader: Loader | None = None
+        self.serving = False
+        self.dirty = False
+        # Under `mkdocs serve --dirty`, a generated file is written again only when its content
+        # changed. The plugin outlives a rebuild (it has on_startup): these digests are those of
+        # the last successful build, and those of the build under way.
+        self._built: dict[str, int] = {}
+        self._building: dict[str, int] = {}
+        # the search entries of the last build, and the pages this build renders (dirty rebuilds only)
+        self._search_docs: list[dict] | None = None
+        self._rendered: set[str] = set()
+        self._pages: set[str] = set()
+
+    # --- the library ----------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        """The checked library of the build under way; raises the build's error on a problem."""
+        assert self.loader is not None, "on_config has not run"
+        try:
+            return self.loader.load()
+        except ContentError as err:
+            message = "The playbook content has problems:\n" + err.report()
+            # under `serve` a failed rebuild must not end the server: the next save retries
+            raise (PluginError(message) if self.serving else Abort(message)) from None
+
+    # --- events -----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = _project_root(config)
+        schemas = Path(self.config.schemas) if self.config.schemas else SCHEMA_DIR
+        if self.loader is None or (self.loader.root, self.loader.content_dir, self.loader.schema_dir) != \
+                (root, self.config.content, schemas):
+            self.loader = Loader(root, self.config.content, schemas)
+        for folder in (self.loader.content, schemas):
+            if str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        self.library  # noqa: B018 - load and check now, before anything is written
+        return config
+
+    @event_priority(100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        site = Site(self.library, _language(config), date.today(), site_url=config.site_url or "",
+                    directory_urls=config.use_directory_urls, pdf=self._printing())
+        self._building.clear()
+        self._rendered.clear()
+        root = _project_root(config)
+        docs = Path(config.docs_dir).resolve().relative_to(root)
+        # edit links are resolved against edit_uri, which points at the docs folder: climb out of it
+        to_root = "../" * len(docs.parts)
+        for generated in site_files(site, self.config.content):
+            if files.get_file_from_path(generated.uri) is not None:
+                raise Abort(f"{docs.as_posix()}/{generated.uri} clashes with a page generated from "
+                            f"{self.config.content}/; remove or rename {docs.as_posix()}/{generated.uri}")
+            file = File.generated(config, generated.uri, content=generated.content)
+            if generated.edit_path:
+                file.edit_uri = to_root + generated.edit_path
+            if self.dirty:
+                self._skip_if_unchanged(file, generated.content)
+            files.append(file)
+        # one contributing guide per language: the repository's CONTRIBUTING file is also the site's page
+        guide = File.generated(config, "contributing.md", abs_src_path=str(root / self.config.contributing))
+        guide.edit_uri = to_root + self.config.contributing
+        files.append(guide)
+        if self.dirty:
+            self._pages = {file.url for file in files.documentation_pages()}
+            for file in files.documentation_pages():
+                if not file.generated_by and _renders_macros(file):
+                    # its macros read the library, which may have changed though the file did not
+                    file.is_modified = lambda: True  # type: ignore[method-assign]
+        return files
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201
+        if self.dirty:
+            self._rendered.add(page.url)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._built.update(self._building)
+        self._building.clear()
+        rewritten = compact_search_index(Path(config.site_dir), previous=self._search_docs, rebuilt=self._rendered,
+                                         pages=self._pages)
+        if self.dirty and rewritten:
+            self._search_docs = rewritten.docs
+        if not self._printing():
+            return
+        from .printing import PrintError, print_launch_kits
+
+        try:
+            print_launch_kits(self.library, Path(config.site_dir), directory_urls=config.use_directory_urls)
+        except PrintError as err:
+            raise Abort(f"Could not print the launch kits to PDF: {err}") from None
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _printing(self) -> bool:
+        return self.config.launch_kit_pdf and not self.serving
+
+    def _skip_if_unchanged(self, file: File, content: str | bytes) -> None:
+        digest = hash(content)
+        self._building[file.src_uri] = digest
+        unchanged = self._built.get(file.src_uri) == digest and Path(file.abs_dest_path).is_file()
+        file.is_modified = lambda: not unchanged  # type: ignore[method-assign]
+
+
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or "en"
+
+
+def _renders_macros(file: File) -> bool:
+    head = Path(file.abs_src_path or "").read_text(encoding="utf-8")[:2000]
+    return head.startswith("---") and "render_macros: true" in head.split("---", 2)[1]

@@ -1,0 +1,89 @@
+"""Entries whose file passed its schema, remembered by the file's bytes: parse and validate once.
+
+Reading YAML and checking it against its JSON Schema is most of the cost of loading the
+library. A file whose bytes, path and engine (schemas and parsing code) are unchanged
+holds the same valid data, so that data is kept on disk under ``.cache/`` (the Chinese
+build reuses what the English build read, and the next build what this one read), and
+the entry built from it in memory (a `mkdocs serve` rebuild re-reads only the file that
+was edited). Only valid files are kept: a broken file is read and reported every time.
+The lines of fields are not kept: a problem found later reads its file again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Entry
+
+CACHE_DIR = Path(".cache") / "playbooks"
+_ENGINE_FILES = ("yaml_reader.py", "validation.py", "cache.py")
+
+
+def engine_stamp(schema_dir: Path) -> str:
+    """What cached data depends on besides its bytes: the schemas, the parsing code and the
+    libraries that read and check it."""
+    versions = f"{yaml.__version__} {yaml.__with_libyaml__} {_version('jsonschema')} {_version('jsonschema-rs')}"
+    digest = hashlib.sha256(versions.encode())
+    for path in sorted(schema_dir.glob("*.json")) + [Path(__file__).parent / name for name in _ENGINE_FILES]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+class ValidCache:
+    """Valid data by (engine, kind, path, bytes) on disk; the entries built from it in memory."""
+
+    def __init__(self, directory: Path | None, engine: str):
+        self.directory = directory
+        self.engine = engine
+        self._entries: dict[str, Entry] = {}
+
+    def key(self, kind: str, display: str, raw: bytes) -> str:
+        return hashlib.sha256(b"\0".join([self.engine.encode(), kind.encode(), display.encode(), raw])).hexdigest()
+
+    def entry(self, key: str) -> Entry | None:
+        return self._entries.get(key)
+
+    def remember(self, key: str, entry: Entry) -> None:
+        self._entries[key] = entry
+
+    def data(self, key: str) -> Any | None:
+        """The valid data stored under ``key`` by this or an earlier run, or None."""
+        if self.directory is None:
+            return None
+        try:
+            return json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def store(self, key: str, data: Any) -> None:
+        if self.directory is None:
+            return
+        temporary = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # whole or not at all: two builds may run side by side
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False,
+                                             suffix=".tmp") as out:
+                temporary = out.name
+                # dumps, not dump: dump feeds the file piece by piece from the slow Python encoder
+                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            os.replace(temporary, self.directory / f"{key}.json")
+        except OSError:
+            # a read-only checkout still builds, only slower
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)

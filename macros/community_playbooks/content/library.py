@@ -1,0 +1,81 @@
+"""The linked library: every entry by kind, and the links between them both ways.
+
+A ``Library`` is data only: it reads no file. The loader builds it, the rules check it and
+the renderers read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .kinds import KINDS, SECTIONS
+from .model import LANGUAGES, Entry, Labels, Pitfall, Playbook, Ritual, Stage, Text, texts_of
+
+
+@dataclass(frozen=True)
+class Library:
+    """All entries, linked. ``used_in`` maps (kind, id) to the playbooks that reference it."""
+
+    playbooks: Mapping[str, Playbook]
+    pitfalls: Mapping[str, Pitfall]
+    rituals: Mapping[str, Ritual]
+    stages: Mapping[str, Stage]
+    vocabularies: Mapping[str, Labels] = field(default_factory=dict)
+    used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    schemas: Mapping[str, Mapping] = field(default_factory=dict, repr=False, compare=False)
+    # (kind, id) -> language -> (texts written in it, texts in all): pages say when one is missing
+    translated: Mapping[tuple[str, str], Mapping[str, tuple[int, int]]] = field(default_factory=dict, repr=False,
+                                                                                compare=False)
+
+    def section(self, name: str) -> Mapping[str, Entry]:
+        return getattr(self, name)
+
+    def entries(self, kind: str) -> Mapping[str, Entry]:
+        return self.section(SECTIONS[kind])
+
+    def all_entries(self) -> Iterable[Entry]:
+        for kind in KINDS:
+            yield from self.section(kind.section).values()
+
+    def get(self, kind: str, entry_id: str) -> Entry:
+        return self.entries(kind)[entry_id]
+
+    def label(self, vocabulary: str, value: str, lang: str) -> str:
+        """The display name of a vocabulary value (a platform, a tag, a phase...)."""
+        labels = self.vocabularies.get(vocabulary, {}).get(value)
+        return Text(labels).get(lang) if labels else value
+
+    def order(self, vocabulary: str) -> tuple[str, ...]:
+        """A vocabulary's values in the order the schema lists them."""
+        return tuple(self.vocabularies.get(vocabulary, {}))
+
+    def stages_in_order(self) -> list[Stage]:
+        """Stages in the order a group lives them, which is the order of the governance modes."""
+        modes = self.order("mode")
+        return sorted(self.stages.values(), key=lambda s: (modes.index(s.mode) if s.mode in modes else len(modes), s.id))
+
+    def users_of(self, entry: Entry) -> tuple[Playbook, ...]:
+        return tuple(self.playbooks[p] for p in self.used_in.get(entry.key, ()))
+
+    def missing_languages(self, entry: Entry) -> tuple[str, ...]:
+        """Languages some text of ``entry`` lacks; its pages show those texts in another language."""
+        return tuple(lang for lang, (done, total) in self.translation_of(entry).items() if done < total)
+
+    def translation_of(self, entry: Entry) -> Mapping[str, tuple[int, int]]:
+        """Per language, (texts written in it, texts in all); counted once, at link time."""
+        known = self.translated.get(entry.key)
+        if known is not None and self.entries(entry.kind).get(entry.id) is entry:
+            return known
+        return translation_counts(entry)
+
+    def related_to(self, entry: Entry) -> tuple[Entry, ...]:
+        """Related entries of the same kind, whichever side declared the relation."""
+        return tuple(self.entries(entry.kind)[i] for i in self.related.get(entry.key, ()))
+
+
+def translation_counts(entry: Entry) -> dict[str, tuple[int, int]]:
+    """Per language, how many of the entry's texts are written in it, and how many there are."""
+    texts = [text for _, text in texts_of(entry)]
+    return {lang: (sum(1 for text in texts if text.has(lang)), len(texts)) for lang in LANGUAGES}

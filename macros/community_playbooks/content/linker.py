@@ -1,0 +1,95 @@
+"""Resolve every reference between entries in one pass, and compute the way back."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Collection, Iterable, Mapping
+
+from ..errors import Problem, did_you_mean
+from .kinds import BY_NAME, BY_SECTION, CONTENT_DIR, KIND_NAMES
+from .library import Library, translation_counts
+from .locator import Locator
+from .model import Entry, Labels, Pitfall, Playbook
+
+
+def references(playbook: Playbook) -> list[tuple[tuple, str, str]]:
+    """(path, kind, id) of every entry a playbook names, in the order of its file."""
+    refs: list[tuple[tuple, str, str]] = []
+    refs += [(("rituals", i, "ref"), "ritual", use.ref) for i, use in enumerate(playbook.rituals)]
+    refs += [(("governance", i, "stage"), "stage", use.stage) for i, use in enumerate(playbook.governance)]
+    refs += [(("pitfalls", i, "ref"), "pitfall", use.ref) for i, use in enumerate(playbook.pitfalls)]
+    for p, phase in enumerate(playbook.checklists):
+        for i, item in enumerate(phase.items):
+            path = ("checklists", p, "items", i)
+            if item.see:
+                refs.append((path + ("see",), BY_SECTION[item.see[0]].name, item.see[1]))
+            # a mistyped stage would hide the item from every tailored list, silently
+            for j, stage in enumerate(item.condition.stages if item.condition else ()):
+                refs.append((path + ("if", "stages", j), "stage", stage))
+    return refs
+
+
+def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: Mapping[str, Mapping] | None = None,
+         locator: Locator | None = None, unloaded: Collection[tuple[str, str]] = (),
+         content_dir: str = CONTENT_DIR) -> tuple[Library, list[Problem]]:
+    """Check every reference and build the Library; problems are returned, not raised.
+
+    ``unloaded`` holds the (kind, id) of files that exist but could not be loaded: their own
+    problems are reported already, so references to them are not reported as unknown too.
+    """
+    locator = locator or Locator()
+    by_kind: dict[str, dict[str, Entry]] = {kind: {} for kind in KIND_NAMES}
+    problems: list[Problem] = []
+    for entry in sorted(entries, key=lambda e: (e.kind, e.id, e.file)):
+        if entry.id in by_kind[entry.kind]:
+            first = by_kind[entry.kind][entry.id].file
+            problems.append(locator.problem(entry, (), f"duplicate {entry.kind} id '{entry.id}': {first} has it too",
+                                            "rename one of the files"))
+            continue
+        by_kind[entry.kind][entry.id] = entry
+
+    used_in: dict[tuple[str, str], set[str]] = defaultdict(set)
+    related: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def resolves(entry: Entry, path: tuple, kind: str, target: str) -> bool:
+        known = by_kind[kind]
+        if target == entry.id and kind == entry.kind:
+            problems.append(locator.problem(entry, path, "an entry cannot refer to itself", "remove this reference"))
+            return False
+        if target in known:
+            return True
+        if (kind, target) not in unloaded:
+            hint = did_you_mean(target, known) or \
+                f"add {BY_NAME[kind].folder(content_dir)}/{target}.yaml, or use one of: {_sample(known)}"
+            problems.append(locator.problem(entry, path, f"unknown {kind} '{target}'", hint))
+        return False
+
+    for playbook in by_kind["playbook"].values():
+        assert isinstance(playbook, Playbook)
+        for path, kind, target in references(playbook):
+            # naming another playbook, or a stage in a condition, is not a use of it
+            if resolves(playbook, path, kind, target) and kind != "playbook" and "if" not in path:
+                used_in[(kind, target)].add(playbook.id)
+
+    for entry in (*by_kind["playbook"].values(), *by_kind["pitfall"].values()):
+        assert isinstance(entry, (Playbook, Pitfall))
+        for i, other in enumerate(entry.related):
+            if resolves(entry, ("related", i), entry.kind, other):
+                related[entry.key].add(other)
+                related[(entry.kind, other)].add(entry.id)
+
+    library = Library(
+        playbooks=by_kind["playbook"], pitfalls=by_kind["pitfall"],  # type: ignore[arg-type]
+        rituals=by_kind["ritual"], stages=by_kind["stage"],  # type: ignore[arg-type]
+        vocabularies=vocabularies,
+        schemas=schemas or {},
+        used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
+        related={key: tuple(sorted(ids)) for key, ids in related.items()},
+        translated={entry.key: translation_counts(entry) for kind in by_kind.values() for entry in kind.values()},
+    )
+    return library, problems
+
+
+def _sample(known: Mapping[str, Entry]) -> str:
+    names = sorted(known)
+    return ", ".join(names[:8]) + (" ..." if len(names) > 8 else "") if names else "(none yet)"

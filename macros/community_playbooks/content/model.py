@@ -1,0 +1,342 @@
+"""Typed entries built from validated data. Nothing here reads files or renders."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Mapping
+
+from .kinds import SECTIONS
+
+LANGUAGES = ("en", "zh")
+Labels = Mapping[str, Mapping[str, str]]  # a vocabulary: value -> {language: label}
+
+
+@dataclass(frozen=True)
+class Text:
+    """Contributor text in one or more languages; ``""`` holds text written for all of them."""
+
+    translations: Mapping[str, str]
+
+    @classmethod
+    def of(cls, raw: str | Mapping[str, str]) -> "Text":
+        if isinstance(raw, str):
+            return cls({"": raw.strip()})
+        return cls({lang: value.strip() for lang, value in raw.items()})
+
+    def has(self, lang: str) -> bool:
+        return lang in self.translations or "" in self.translations
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else in the first language that has it."""
+        text = self.translations.get(lang)
+        if text is not None:
+            return text
+        for candidate in ("", *LANGUAGES):
+            if candidate in self.translations:
+                return self.translations[candidate]
+        return next(iter(self.translations.values()))
+
+    def __str__(self) -> str:
+        return self.get(LANGUAGES[0])
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    kind: ClassVar[str]
+    id: str
+    file: str
+    title: Text
+    summary: Text
+    reviewed: str
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.kind]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.id)
+
+
+@dataclass(frozen=True)
+class Cadence:
+    every: str
+    day: str | None = None
+    time: str | None = None
+    note: Text | None = None
+    week: str | None = None  # monthly and quarterly: first ... fourth, last
+    zone: str | None = None  # "UTC", or None for local time
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pitfall(Entry):
+    kind: ClassVar[str] = "pitfall"
+    severity: str
+    signs: tuple[Text, ...]
+    causes: tuple[Text, ...]
+    prevention: tuple[Text, ...]
+    remedy: tuple[Text, ...]
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ritual(Entry):
+    kind: ClassVar[str] = "ritual"
+    cadence: Cadence
+    duration: int
+    host: Text
+    steps: tuple[Text, ...]
+    why: Text
+    variations: tuple[tuple[str, Text], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage(Entry):
+    kind: ClassVar[str] = "stage"
+    mode: str
+    practices: tuple[Text, ...]
+    risks: tuple[Text, ...]
+    move_on: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    type: str
+    size_min: int
+    size_max: int
+    platforms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mission:
+    purpose: Text
+    for_others: Text
+    for_ourselves: Text
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: str
+    criteria: tuple[Text, ...]
+    why: Text
+
+
+@dataclass(frozen=True)
+class RitualUse:
+    ref: str
+    cadence: Cadence | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    name: Text
+    criteria: Text
+    privileges: Text
+
+
+@dataclass(frozen=True)
+class Role:
+    name: Text
+    duties: Text
+
+
+@dataclass(frozen=True)
+class Feedback:
+    levels: tuple[Level, ...]
+    roles: tuple[Role, ...]
+    signals: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class StageUse:
+    stage: str
+    lead: Text
+    practices: tuple[Text, ...]
+    move_on: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class PitfallUse:
+    ref: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Which groups a checklist item applies to; an empty field matches every group."""
+
+    platforms: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    min_size: int | None = None
+    max_size: int | None = None
+
+
+@dataclass(frozen=True)
+class Messages:
+    rules: Text
+    welcome: Text
+    announcement: Text | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: Text
+    when: Text
+    owner: Text
+    see: tuple[str, str] | None = None  # (section, id)
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    phase: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Playbook(Entry):
+    kind: ClassVar[str] = "playbook"
+    group: Group
+    mission: Mission
+    threshold: Threshold
+    rituals: tuple[RitualUse, ...]
+    feedback: Feedback
+    governance: tuple[StageUse, ...]
+    pitfalls: tuple[PitfallUse, ...]
+    checklists: tuple[Phase, ...]
+    messages: Messages | None = None
+    related: tuple[str, ...] = ()
+
+
+def texts_of(value: Any) -> list[tuple[tuple, Text]]:
+    """Every Text in an entry with its YAML path, in the order of the file; sources are
+    bibliography, not prose. One walk without nested generators: the translation counts
+    of a thousand playbooks should not take seconds."""
+    found: list[tuple[tuple, Text]] = []
+    stack: list[tuple[tuple, Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, Text):
+            found.append((path, item))
+        elif isinstance(item, tuple):
+            for i, child in reversed(list(enumerate(item))):
+                if isinstance(child, tuple) and len(child) == 2 and isinstance(child[1], Text):
+                    stack.append((path + (child[0],), child[1]))  # a variation, found by its platform
+                else:
+                    stack.append((path + (i,), child))
+        elif isinstance(item, Source) or item is None or isinstance(item, (str, int)):
+            continue
+        elif hasattr(type(item), "__dataclass_fields__"):
+            stack.extend((path + (name,), getattr(item, name)) for name in reversed(field_names(type(item))))
+    return found
+
+
+@functools.cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, looked up once per class."""
+    return tuple(f.name for f in fields(cls))
+
+
+ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
+
+# --- from validated data ----------------------------------------------------------------
+
+
+def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) -> Entry:
+    """Build the typed entry of ``kind`` from data that has passed its schema."""
+    common = dict(
+        id=entry_id, file=file, title=Text.of(data["title"]), summary=Text.of(data["summary"]),
+        reviewed=data["reviewed"], tags=tuple(data.get("tags", ())), sources=_sources(data.get("sources", ())),
+    )
+    if kind == "pitfall":
+        return Pitfall(**common, severity=data["severity"], signs=_texts(data["signs"]), causes=_texts(data["causes"]),
+                       prevention=_texts(data["prevention"]), remedy=_texts(data["remedy"]),
+                       related=tuple(data.get("related", ())))
+    if kind == "ritual":
+        return Ritual(**common, cadence=_cadence(data["cadence"]), duration=data["duration"], host=Text.of(data["host"]),
+                      steps=_texts(data["steps"]), why=Text.of(data["why"]),
+                      variations=tuple((p, Text.of(t)) for p, t in data.get("variations", {}).items()))
+    if kind == "stage":
+        return Stage(**common, mode=data["mode"], practices=_texts(data["practices"]), risks=_texts(data["risks"]),
+                     move_on=_texts(data.get("move_on", ())))
+    if kind == "playbook":
+        return _playbook(common, data)
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
+    group, mission, threshold, feedback = data["group"], data["mission"], data["threshold"], data["feedback"]
+    return Playbook(
+        **common,
+        group=Group(group["type"], group["size"]["min"], group["size"]["max"], tuple(group["platforms"])),
+        mission=Mission(Text.of(mission["purpose"]), Text.of(mission["for_others"]), Text.of(mission["for_ourselves"])),
+        threshold=Threshold(threshold["kind"], _texts(threshold["criteria"]), Text.of(threshold["why"])),
+        rituals=tuple(RitualUse(r["ref"], _cadence(r["cadence"]) if "cadence" in r else None, _maybe(r.get("note")))
+                      for r in data["rituals"]),
+        feedback=Feedback(
+            levels=tuple(Level(Text.of(v["name"]), Text.of(v["criteria"]), Text.of(v["privileges"]))
+                         for v in feedback["levels"]),
+            roles=tuple(Role(Text.of(r["name"]), Text.of(r["duties"])) for r in feedback["roles"]),
+            signals=_texts(feedback["signals"]),
+        ),
+        governance=tuple(StageUse(g["stage"], Text.of(g["lead"]), _texts(g["practices"]), _texts(g.get("move_on", ())))
+                         for g in data["governance"]),
+        pitfalls=tuple(PitfallUse(p["ref"], _maybe(p.get("note"))) for p in data["pitfalls"]),
+        checklists=tuple(
+            Phase(phase["phase"], tuple(
+                ChecklistItem(i["id"], Text.of(i["text"]), Text.of(i["when"]), Text.of(i["owner"]),
+                              tuple(i["see"].split("/", 1)) if "see" in i else None,  # type: ignore[arg-type]
+                              _condition(i.get("if")))
+                for i in phase["items"]))
+            for phase in data["checklists"]
+        ),
+        messages=_messages(data.get("messages")),
+        related=tuple(data.get("related", ())),
+    )
+
+
+def _condition(raw: Any) -> Condition | None:
+    if raw is None:
+        return None
+    return Condition(tuple(raw.get("platforms", ())), tuple(raw.get("stages", ())), raw.get("min_size"),
+                     raw.get("max_size"))
+
+
+def _messages(raw: Any) -> Messages | None:
+    if raw is None:
+        return None
+    return Messages(Text.of(raw["rules"]), Text.of(raw["welcome"]), _maybe(raw.get("announcement")))
+
+
+def _texts(raw: Any) -> tuple[Text, ...]:
+    return tuple(Text.of(t) for t in raw)
+
+
+def _maybe(raw: Any) -> Text | None:
+    return None if raw is None else Text.of(raw)
+
+
+def _cadence(raw: Any) -> Cadence:
+    if isinstance(raw, str):
+        return Cadence(raw)
+    return Cadence(raw["every"], raw.get("day"), raw.get("time"), _maybe(raw.get("note")), raw.get("week"),
+                   raw.get("zone"))
+
+
+def _sources(raw: Any) -> tuple[Source, ...]:
+    return tuple(Source(Text.of(s["title"]), s.get("author"), s.get("year"), s.get("url"), _maybe(s.get("note")))
+                 for s in raw)

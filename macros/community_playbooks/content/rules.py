@@ -1,0 +1,235 @@
+"""The rule book: what a valid, linked library must also be before it is published.
+
+The schema says what a file may hold and the linker that its references resolve; these
+rules say the rest. Some keep the data coherent (a size range that is a range, a cadence
+a calendar can use, checklist ids that stay unique), the others keep it good to read (both
+languages, lengths a reader can take in, no placeholder, no entry nobody uses). The build
+and `playbooks validate` run the same book and stop on the same problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+from typing import Iterator
+
+from ..errors import Problem, did_you_mean
+from .kinds import BY_SECTION, KIND_NAMES
+from .library import Library
+from .linker import references
+from .locator import Locator
+from .markup import entry_targets
+from .model import LANGUAGES, Cadence, Entry, Playbook, Text, texts_of
+from .yaml_reader import FieldPath
+
+
+@dataclass(frozen=True)
+class Bounds:
+    en: tuple[int, int]
+    zh: tuple[int, int]
+
+
+# characters; Chinese says the same in roughly 40 % of the English length
+BOUNDS = {
+    "title": Bounds((3, 60), (2, 20)),
+    "summary": Bounds((60, 320), (20, 160)),
+    "messages": Bounds((20, 1200), (10, 600)),
+    "text": Bounds((2, 220), (2, 120)),
+}
+PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|lorem)\b|\.\.\.|…|待补充|待定|占位", re.I)
+SIMILAR_TITLES = 0.85
+# What a finished entry holds: a playbook a reader can run, a ritual for every big platform.
+MIN_RITUALS, MIN_PITFALLS, MIN_ITEMS, MIN_SIGNS = 3, 4, 10, 3
+VARIATION_PLATFORMS = ("wechat", "qq", "discord", "telegram", "slack")
+MESSAGE_FIELDS = ("rules", "welcome", "announcement")
+# Symbols that WeChat and QQ would show as they are: messages are plain text (docs/style.md).
+MARKDOWN_IN_MESSAGES = re.compile(r"\*\*|__|`|^#{1,6} |^> |\[[^\]]*\]\(", re.M)
+# cadences: which frequencies take a weekday, and which a week of the month
+WEEKDAY_FREQUENCIES = {"weekly", "biweekly", "monthly", "quarterly"}
+WEEK_FREQUENCIES = {"monthly", "quarterly"}
+
+
+def check(library: Library, locator: Locator | None = None, *, complete: bool = True) -> list[Problem]:
+    """Every rule, on every entry of ``library``; ``complete=False`` when some files failed to
+    load, so entries used only by those files are not reported as orphans."""
+    book = _Book(library, locator or Locator())
+    book.coherence()
+    book.editorial(complete)
+    return book.problems
+
+
+class _Book:
+    def __init__(self, library: Library, locator: Locator):
+        self.library = library
+        self.locator = locator
+        self.problems: list[Problem] = []
+
+    def report(self, entry: Entry, path: FieldPath, message: str, hint: str = "") -> None:
+        self.problems.append(self.locator.problem(entry, path, message, hint))
+
+    def need(self, entry: Entry, path: FieldPath, ok: bool, message: str, hint: str) -> None:
+        if not ok:
+            self.report(entry, path, message, hint)
+
+    # --- coherence: the data means one thing ---------------------------------------------
+
+    def coherence(self) -> None:
+        for playbook in self.library.playbooks.values():
+            group = playbook.group
+            self.need(playbook, ("group", "size", "min"), group.size_min <= group.size_max, "min is larger than max",
+                      f"swap them: min {group.size_max}, max {group.size_min}")
+            self.no_repeats(playbook)
+            self.checklists(playbook)
+            for i, use in enumerate(playbook.rituals):
+                if use.cadence:
+                    self.cadence(playbook, ("rituals", i, "cadence"), use.cadence)
+        for ritual in self.library.rituals.values():
+            self.cadence(ritual, ("cadence",), ritual.cadence)
+
+    def no_repeats(self, playbook: Playbook) -> None:
+        seen: dict[tuple[str, str], tuple] = {}
+        for path, _, target in references(playbook):
+            if path[0] not in ("rituals", "governance", "pitfalls"):
+                continue
+            key = (path[0], target)
+            if key in seen:
+                self.report(playbook, path, f"'{target}' is listed twice in {path[0]}",
+                            f"merge it with {path[0]}[{seen[key][1]}]")
+            seen.setdefault(key, path)
+
+    def cadence(self, entry: Entry, path: FieldPath, cadence: Cadence) -> None:
+        """A day or week must fit the frequency: calendars are made from them."""
+        if cadence.day and cadence.every not in WEEKDAY_FREQUENCIES:
+            self.report(entry, path + ("day",), f"a {cadence.every} ritual has no weekday",
+                        "remove 'day', or make it weekly, biweekly, monthly or quarterly")
+        if cadence.week and cadence.every not in WEEK_FREQUENCIES:
+            self.report(entry, path + ("week",), f"'week' is for monthly and quarterly rituals, not {cadence.every}",
+                        "remove 'week'")
+        if cadence.week and not cadence.day:
+            self.report(entry, path + ("week",), f"'week: {cadence.week}' needs a weekday",
+                        f"add 'day:', e.g. day: sat for the {cadence.week} Saturday of the month")
+        if cadence.every in WEEK_FREQUENCIES and cadence.day and not cadence.week:
+            self.report(entry, path + ("day",), f"which {cadence.day} of the month?",
+                        "add 'week:' (first, second, third, fourth or last)")
+
+    def checklists(self, playbook: Playbook) -> None:
+        phases: dict[str, int] = {}
+        item_ids: dict[str, tuple] = {}
+        for p, phase in enumerate(playbook.checklists):
+            if phase.phase in phases:
+                self.report(playbook, ("checklists", p, "phase"), f"phase '{phase.phase}' is listed twice",
+                            f"merge its items into checklists[{phases[phase.phase]}]")
+            phases.setdefault(phase.phase, p)
+            for i, item in enumerate(phase.items):
+                path = ("checklists", p, "items", i)
+                if item.id in item_ids:
+                    first = self.locator.line(playbook, item_ids[item.id] + ("id",))
+                    self.report(playbook, path + ("id",), f"duplicate item id '{item.id}' (first on line {first})",
+                                "give each item its own id: browsers remember ticks by it")
+                item_ids.setdefault(item.id, path)
+                condition = item.condition
+                if condition and condition.min_size is not None and condition.max_size is not None \
+                        and condition.min_size > condition.max_size:
+                    self.report(playbook, path + ("if", "min_size"), "min_size is larger than max_size",
+                                "no group could see this item: swap them")
+
+    # --- editorial: the content is good to read ------------------------------------------
+
+    def editorial(self, complete: bool) -> None:
+        for entry in self.library.all_entries():
+            for path, text in texts_of(entry):
+                self.text(entry, path, text)
+        for playbook in self.library.playbooks.values():
+            self.finished_playbook(playbook)
+        for pitfall in self.library.pitfalls.values():
+            self.need(pitfall, ("signs",), len(pitfall.signs) >= MIN_SIGNS,
+                      f"has {_count(len(pitfall.signs), 'warning sign')}",
+                      f"list at least {MIN_SIGNS}: the symptom finder matches on them")
+        for ritual in self.library.rituals.values():
+            missing = [p for p in VARIATION_PLATFORMS if p not in dict(ritual.variations)]
+            self.need(ritual, ("variations",), not missing, f"no variation for {', '.join(missing)}",
+                      "say how to run the ritual on each of: " + ", ".join(VARIATION_PLATFORMS))
+        if complete:
+            self.orphans()
+        self.similar_titles()
+
+    def text(self, entry: Entry, path: FieldPath, text: Text) -> None:
+        missing = [lang for lang in LANGUAGES if lang not in text.translations]
+        self.need(entry, path, not missing, f"no {' and '.join(missing)} text", "write it as {en: ..., zh: ...}")
+        kind = path[0] if path[0] in ("title", "summary", "messages") else "text"
+        for lang, value in text.translations.items():
+            if not lang:
+                continue
+            low, high = getattr(BOUNDS[kind], lang)
+            self.need(entry, path + (lang,), low <= len(value) <= high, f"{lang} text is {len(value)} characters long",
+                      f"keep it between {low} and {high}")
+            match = PLACEHOLDERS.search(value)
+            if match:
+                self.report(entry, path + (lang,), f"placeholder text '{match.group(0)}'", "write the real text")
+            for section, entry_id in entry_targets(value):
+                linked = self.library.entries(BY_SECTION[section].name)
+                if entry_id not in linked:
+                    self.report(entry, path + (lang,), f"links to '{section}/{entry_id}', which does not exist",
+                                did_you_mean(entry_id, linked)
+                                or "the page would show the link as plain text; link to an existing entry")
+
+    def finished_playbook(self, playbook: Playbook) -> None:
+        def need(path: FieldPath, ok: bool, message: str, hint: str) -> None:
+            self.need(playbook, path, ok, message, hint)
+
+        need(("rituals",), len(playbook.rituals) >= MIN_RITUALS, f"has {_count(len(playbook.rituals), 'ritual')}",
+             f"a group needs at least {MIN_RITUALS} fixed, recurring activities")
+        noted = [use for use in playbook.pitfalls if use.note]
+        need(("pitfalls",), len(noted) >= MIN_PITFALLS, f"has {_count(len(noted), 'pitfall')} with a note",
+             f"name at least {MIN_PITFALLS}, each with a note on how it shows up in this group")
+        stages = tuple(use.stage for use in playbook.governance)
+        in_order = tuple(stage.id for stage in self.library.stages_in_order())
+        need(("governance",), stages == in_order, f"covers the stages {', '.join(stages) or 'none'}",
+             f"describe all {len(in_order)}, in order: " + ", ".join(in_order))
+        for i, use in enumerate(playbook.governance[:-1]):
+            need(("governance", i), bool(use.move_on), f"stage '{use.stage}' says nothing about moving on",
+                 "add 'move_on:' with what must be true to reach the next stage")
+        items = sum(len(phase.items) for phase in playbook.checklists)
+        need(("checklists",), items >= MIN_ITEMS, f"has {_count(items, 'checklist item')}",
+             f"a launch plan needs at least {MIN_ITEMS}")
+        need(("related",), bool(playbook.related), "names no related playbook", "add one or two ids under 'related:'")
+        need(("sources",), bool(playbook.sources), "names no source", "add the real works this playbook draws on")
+        messages = playbook.messages
+        need(("messages",), messages is not None and all(getattr(messages, f) for f in MESSAGE_FIELDS),
+             "lacks chat texts", "add messages: rules, welcome and announcement, ready to paste into the group")
+        for name, lang, value in _message_texts(playbook):
+            match = MARKDOWN_IN_MESSAGES.search(value)
+            need(("messages", name, lang), match is None, f"Markdown '{match.group(0).strip() if match else ''}' in a "
+                 "chat text", "write plain text: WeChat and QQ show these symbols as they are")
+
+    def orphans(self) -> None:
+        for entry in self.library.all_entries():
+            if entry.kind != "playbook" and not self.library.used_in.get(entry.key):
+                self.report(entry, (), f"no playbook uses this {entry.kind}",
+                            f"reference it from a playbook, or remove {entry.file}")
+
+    def similar_titles(self) -> None:
+        for kind in KIND_NAMES:
+            for a, b in combinations(self.library.entries(kind).values(), 2):
+                for lang in LANGUAGES:
+                    matcher = SequenceMatcher(None, a.title.get(lang).lower(), b.title.get(lang).lower())
+                    # the quick upper bounds rule out almost every pair before the real comparison
+                    if (matcher.real_quick_ratio() >= SIMILAR_TITLES and matcher.quick_ratio() >= SIMILAR_TITLES
+                            and matcher.ratio() >= SIMILAR_TITLES):
+                        self.report(b, ("title",), f"title is nearly the same as {a.file}'s",
+                                    "make the difference clear in the title")
+                        break
+
+
+def _message_texts(playbook: Playbook) -> Iterator[tuple[str, str, str]]:
+    messages = playbook.messages
+    for name in MESSAGE_FIELDS:
+        text = getattr(messages, name, None) if messages else None
+        for lang, value in (text.translations.items() if text else ()):
+            yield name, lang, value
+
+
+def _count(n: int, word: str) -> str:
+    return f"only {n} {word}{'' if n == 1 else 's'}" if n else f"no {word}s"

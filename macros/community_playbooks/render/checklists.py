@@ -1,0 +1,164 @@
+"""Launch checklists: on a page as tickable items, tailored to one group, and as plain text.
+
+On a page every item is a real checkbox inside its own ``<label>``, so a screen reader
+reads the item with its box and a click on the text ticks it. The page script remembers
+ticks by playbook id and item id (the same in every language). Without the script the
+list is still a readable list with its boxes.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..content.kinds import BY_SECTION
+from ..content.library import Library
+from ..content.model import ChecklistItem, Condition, Phase, Playbook
+from . import dialect, escape
+from .context import Context
+from .fragments import Markup, fragment
+from .strings import t
+from .urls import kit_uri, pdf_uri
+from .wording import Situation, condition_words, situation_words
+
+TOOLS_BUILDER = "tools/checklist-builder.md"
+
+__all__ = ["Situation", "applies", "checklist", "checklist_text", "item_count", "tailored"]
+
+
+def applies(condition: Condition | None, situation: Situation) -> bool:
+    """Whether an item with ``condition`` belongs on the checklist of ``situation``."""
+    if condition is None:
+        return True
+    if condition.platforms and situation.platform and situation.platform not in condition.platforms:
+        return False
+    if condition.stages and situation.stage and situation.stage not in condition.stages:
+        return False
+    if situation.size is not None:
+        if condition.min_size is not None and situation.size < condition.min_size:
+            return False
+        if condition.max_size is not None and situation.size > condition.max_size:
+            return False
+    return True
+
+
+def tailored(playbook: Playbook, situation: Situation) -> Iterator[tuple[Phase, tuple[ChecklistItem, ...]]]:
+    """Each phase with the items that apply to ``situation``; phases left empty are dropped."""
+    for phase in playbook.checklists:
+        items = tuple(item for item in phase.items if applies(item.condition, situation))
+        if items:
+            yield phase, items
+
+
+def item_count(playbook: Playbook) -> int:
+    return sum(len(phase.items) for phase in playbook.checklists)
+
+
+# --- on a page ------------------------------------------------------------------------------
+
+_ITEM = fragment(
+    '<label class="cp-item" id="{{ playbook }}--{{ item }}"><input type="checkbox" class="cp-check" '
+    'data-cp-playbook="{{ playbook }}" data-cp-item="{{ item }}" data-cp-phase="{{ phase }}"> '
+    '<span class="cp-text">{{ text }}</span></label>')
+_META = fragment('<small class="cp-meta">{{ details }}</small>')
+# filled in by the page script ("3 / 12"); empty and hidden without it
+_PROGRESS = fragment('<p class="cp-progress" data-cp-playbook="{{ playbook }}" data-cp-phase="{{ phase }}" '
+                     'aria-live="polite" hidden></p>')
+_TOOLBAR = fragment(
+    '<div class="cp-toolbar" data-cp-playbook="{{ playbook }}">'
+    '<button type="button" class="md-button cp-reset" data-cp-playbook="{{ playbook }}" hidden>{{ reset }}</button> '
+    '<a class="md-button" href="{{ kit }}">{{ print_kit }}</a> '
+    '{% if pdf %}<a class="md-button" href="{{ pdf }}" download>{{ pdf_label }}</a> {% endif %}'
+    '<a class="md-button" href="{{ builder }}">{{ tailor }}</a></div>')
+
+
+def item_details(ctx: Context, item: ChecklistItem, *, links: bool = True) -> str:
+    """When, who, for which groups, and where to read more: Markdown."""
+    details = [f"{ctx.ui('when')}{ctx.label_separator}{ctx.text(item.when)}",
+               f"{ctx.ui('owner')}{ctx.label_separator}{ctx.text(item.owner)}"]
+    if item.condition:
+        details.append(f"{ctx.ui('only_for')} {escape.escape(condition_words(ctx.library, item.condition, ctx.lang))}")
+    if item.see and links:
+        section, target = item.see
+        details.append(f"{ctx.ui('see')} {ctx.link(ctx.library.get(BY_SECTION[section].name, target))}")
+    return " · ".join(details)
+
+
+def checklist_item(ctx: Context, playbook: Playbook, phase: str, item: ChecklistItem, *, links: bool = True) -> str:
+    """One item: a checkbox labelled by the item's text, with its own anchor ``<playbook>--<item>``.
+
+    The item's text and details are escaped Markdown (they may hold links), kept as they are.
+    """
+    label = _ITEM(playbook=playbook.id, item=item.id, phase=phase, text=Markup(ctx.text(item.text)))
+    details = _META(details=Markup(item_details(ctx, item, links=links)))
+    return f"- {label}{dialect.line_break()}  {details}"
+
+
+def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[ChecklistItem], heading_level: int = 3,
+                *, links: bool = True) -> str:
+    heading = dialect.heading(heading_level, ctx.label("phase", phase.phase), f"{playbook.id}--{phase.phase}")
+    progress = _PROGRESS(playbook=playbook.id, phase=phase.phase)
+    lines = "\n".join(checklist_item(ctx, playbook, phase.phase, item, links=links) for item in items)
+    return f"{heading}\n\n{progress}\n\n{lines}"
+
+
+def toolbar(ctx: Context, playbook: Playbook) -> str:
+    """Reset (needs the script, so hidden without it), then links that work everywhere."""
+    return _TOOLBAR(playbook=playbook.id, reset=ctx.ui("reset_ticks"), kit=ctx.url(kit_uri(playbook.id)),
+                    print_kit=ctx.ui("print_kit"), pdf=ctx.url(pdf_uri(playbook.id)) if ctx.site.pdf else "",
+                    pdf_label=ctx.ui("kit_pdf"), builder=ctx.url(TOOLS_BUILDER) + f"?playbook={playbook.id}",
+                    tailor=ctx.ui("tailor_checklist"))
+
+
+def checklist(ctx: Context, playbook: Playbook, heading_level: int = 3, *, with_toolbar: bool = True,
+              situation: Situation | None = None, links: bool = True) -> str:
+    """The whole checklist of a playbook (or the part that applies to ``situation``), phase by phase."""
+    phases = tailored(playbook, situation) if situation else ((p, p.items) for p in playbook.checklists)
+    blocks = [toolbar(ctx, playbook)] if with_toolbar else []
+    blocks += [phase_block(ctx, playbook, phase, items, heading_level, links=links) for phase, items in phases]
+    return "\n\n".join(blocks)
+
+
+# --- as text, for terminals and chats -------------------------------------------------------
+
+def checklist_text(library: Library, playbook: Playbook, lang: str, situation: Situation | None = None,
+                   fmt: str = "text") -> str:
+    """A checklist for a terminal (``text``) or for pasting where Markdown renders (``markdown``)."""
+    situation = situation or Situation()
+    title = f"{playbook.title.get(lang)} — {t('checklists', lang)}"
+    tailoring = situation_words(library, situation, lang)
+    out: list[str] = []
+    if fmt == "markdown":
+        out += [f"# {_md(title)}", ""]
+        if tailoring:
+            out += [f"*{_md(t('tailored_for', lang, situation=tailoring))}*", ""]
+    else:
+        out += [title, "=" * _width(title), ""]
+        if tailoring:
+            out += [t("tailored_for", lang, situation=tailoring), ""]
+    separator = "：" if lang == "zh" else ": "
+    for phase, items in tailored(playbook, situation):
+        heading = library.label("phase", phase.phase, lang)
+        if fmt == "markdown":
+            out += [f"## {_md(heading)}", ""]
+        else:
+            out += [heading, "-" * _width(heading)]
+        for item in items:
+            text = " ".join(escape.unlinked(item.text.get(lang)).split())
+            meta = (f"{t('when', lang)}{separator}{item.when.get(lang)} · "
+                    f"{t('owner', lang)}{separator}{item.owner.get(lang)}")
+            if fmt == "markdown":
+                out.append(f"- [ ] {_md(text)}  \n  {_md(meta)}")
+            else:
+                out += [f"[ ] {text}", f"    {meta}"]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    # for chats as much as for files: backslashes, never HTML entities
+    return escape.chat_markdown(text)
+
+
+def _width(text: str) -> int:
+    """Columns a heading takes in a terminal: CJK characters are two wide."""
+    return sum(2 if "\u2e80" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)

@@ -1,0 +1,216 @@
+"""Words the pages use around contributor text, in every language the site has."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "at_a_glance": {"en": "At a glance", "zh": "概览"},
+    "group_type": {"en": "Group type", "zh": "社群类型"},
+    "size": {"en": "Size", "zh": "规模"},
+    "members": {"en": "{min}–{max} members", "zh": "{min}–{max} 人"},
+    "platforms": {"en": "Platforms", "zh": "平台"},
+    "threshold": {"en": "Entry threshold", "zh": "入群门槛"},
+    "stages": {"en": "Stages", "zh": "阶段"},
+    "mission": {"en": "Mission", "zh": "使命"},
+    "purpose": {"en": "What we do together", "zh": "我们一起做的事"},
+    "for_others": {"en": "What we do for others", "zh": "我们为别人做什么"},
+    "for_ourselves": {"en": "What we do for ourselves", "zh": "我们为自己做什么"},
+    "criteria": {"en": "To get in", "zh": "入群条件"},
+    "why": {"en": "Why", "zh": "为什么"},
+    "rituals": {"en": "Rituals", "zh": "仪式"},
+    "minutes": {"en": "{n} min", "zh": "{n} 分钟"},
+    "feedback": {"en": "Feedback", "zh": "反馈"},
+    "levels": {"en": "Member levels", "zh": "成员等级"},
+    "level": {"en": "Level", "zh": "等级"},
+    "how_to_reach": {"en": "How to reach it", "zh": "如何达到"},
+    "privileges": {"en": "What it gives", "zh": "获得什么"},
+    "roles": {"en": "Roles", "zh": "角色"},
+    "role": {"en": "Role", "zh": "角色"},
+    "duties": {"en": "Duties", "zh": "职责"},
+    "signals": {"en": "Signals of progress", "zh": "进展信号"},
+    "governance": {"en": "Governance by stage", "zh": "分阶段治理"},
+    "led_by": {"en": "Led by", "zh": "主导者"},
+    "practices": {"en": "Practices", "zh": "做法"},
+    "move_on": {"en": "Move on when", "zh": "进入下一阶段的标志"},
+    "about_stage": {"en": "About this stage", "zh": "关于这一阶段"},
+    "pitfalls": {"en": "Pitfalls to avoid", "zh": "要避开的坑"},
+    "in_this_group": {"en": "In this kind of group", "zh": "在这类社群里"},
+    "about_pitfall": {"en": "About this pitfall", "zh": "关于这个坑"},
+    "warning_signs": {"en": "Warning signs", "zh": "预警信号"},
+    "severity": {"en": "Severity", "zh": "严重程度"},
+    "messages": {"en": "Texts for the group", "zh": "群内文案"},
+    "rules_post": {"en": "Group rules", "zh": "群规"},
+    "welcome_post": {"en": "Welcome message", "zh": "欢迎语"},
+    "announcement_post": {"en": "Ritual announcement", "zh": "群公告"},
+    "checklists": {"en": "Launch checklist", "zh": "开群清单"},
+    "when": {"en": "When", "zh": "时间"},
+    "owner": {"en": "Owner", "zh": "负责人"},
+    "see": {"en": "see", "zh": "参见"},
+    "only_for": {"en": "only for", "zh": "仅适用于"},
+    "at_least": {"en": "at least {n} members", "zh": "至少 {n} 人"},
+    "at_most": {"en": "at most {n} members", "zh": "至多 {n} 人"},
+    "related_playbooks": {"en": "Related playbooks", "zh": "相关手册"},
+    "related_pitfalls": {"en": "Related pitfalls", "zh": "相关的坑"},
+    "sources": {"en": "Sources", "zh": "参考资料"},
+    "last_reviewed": {"en": "Last reviewed", "zh": "最近审阅"},
+    "tags": {"en": "Tags", "zh": "标签"},
+    "summary": {"en": "Summary", "zh": "简介"},
+    "causes": {"en": "Causes", "zh": "成因"},
+    "prevention": {"en": "Prevention", "zh": "预防"},
+    "remedy": {"en": "Remedy", "zh": "补救"},
+    "used_in": {"en": "Used in", "zh": "用到它的手册"},
+    "used_in_none": {"en": "No playbook uses this entry yet.", "zh": "还没有手册用到这一条。"},
+    "cadence": {"en": "Cadence", "zh": "频率"},
+    "duration": {"en": "Duration", "zh": "时长"},
+    "host": {"en": "Host", "zh": "主持人"},
+    "steps": {"en": "Steps", "zh": "步骤"},
+    "variations": {"en": "On each platform", "zh": "不同平台的做法"},
+    "mode": {"en": "Governance mode", "zh": "治理方式"},
+    "risks": {"en": "Risks", "zh": "风险"},
+    "playbook": {"en": "Playbook", "zh": "手册"},
+    "pitfall": {"en": "Pitfall", "zh": "坑"},
+    "ritual": {"en": "Ritual", "zh": "仪式"},
+    "stage": {"en": "Stage", "zh": "阶段"},
+    "playbooks_title": {"en": "Playbooks", "zh": "运营手册"},
+    "pitfalls_title": {"en": "Pitfalls", "zh": "常见的坑"},
+    "rituals_title": {"en": "Rituals", "zh": "社群仪式"},
+    "stages_title": {"en": "Governance stages", "zh": "治理阶段"},
+    "playbooks_intro": {
+        "en": "Each playbook is a complete plan for one kind of group: its mission, who gets in, the rituals "
+              "that keep it alive, how members see their progress, how it is governed as it grows, and the "
+              "pitfalls it must avoid.",
+        "zh": "每本手册是一类社群的完整方案：使命、谁能进来、让社群保持活力的仪式、成员如何看到自己的进展、"
+              "社群壮大后如何治理，以及必须避开的坑。"},
+    "pitfalls_intro": {
+        "en": "The ways groups go wrong, with the warning signs you can see in the chat, what causes them, "
+              "how to prevent them and what to do once they have happened.",
+        "zh": "社群常见的失败方式：群里看得见的预警信号、成因、预防办法，以及出事之后怎么补救。"},
+    "rituals_intro": {
+        "en": "Fixed, recurring activities with a known form and time, so members know what to expect and "
+              "come back for it.",
+        "zh": "形式固定、时间固定的活动，让成员事先知道可以期待什么，并愿意按时回来参加。"},
+    "stages_intro": {
+        "en": "Groups are run differently as they grow: founder-led at launch, shared in growth and "
+              "self-governing when mature.",
+        "zh": "社群在不同阶段有不同的治理方式：初期人治，中期人治与自治并重，成熟后走向自治。"},
+    "count_playbooks": {"en": "{n} playbooks", "zh": "{n} 本手册"},
+    "severity_col": {"en": "Severity", "zh": "严重程度"},
+    "used_by_col": {"en": "Playbooks", "zh": "手册数"},
+    "name_col": {"en": "Name", "zh": "名称"},
+    "needs_review": {"en": "Needs review", "zh": "有待复核"},
+    "needs_review_text": {
+        "en": "Nobody has checked this entry since {date}, more than {months} months ago: platforms and "
+              "practices may have changed. If you have used it recently, a pull request that updates it and its "
+              "reviewed date is welcome.",
+        "zh": "这一条自 {date} 起已超过 {months} 个月无人复核，平台规则和做法可能已有变化。如果你最近用过它，"
+              "欢迎提交更新内容和审阅日期的合并请求。"},
+    "untranslated": {"en": "Not fully translated", "zh": "尚未完全翻译"},
+    "untranslated_text": {
+        "en": "Parts of this entry have not been written in English yet; they are shown in another language.",
+        "zh": "这一条目有部分内容还没有中文版本，暂以其他语言显示。"},
+    "translations_title": {"en": "Translation status", "zh": "翻译进度"},
+    "translations_intro": {
+        "en": "Every entry, and how many of its texts exist in each language. A page shows a missing text in "
+              "the other language, with a notice.",
+        "zh": "列出每个条目，以及它的文字在各语言中完成了多少。缺少译文的内容会以另一种语言显示，并在页面上注明。"},
+    "kind_col": {"en": "Kind", "zh": "类型"},
+    "texts_done": {"en": "{done} of {total} texts", "zh": "{done}/{total} 段"},
+    "complete_count": {"en": "{done} of {total} entries complete", "zh": "{done}/{total} 个条目已完成"},
+    "reviewed_on": {"en": "Last reviewed on {date}.", "zh": "最近一次审阅：{date}。"},
+    "items_n": {"en": "{n} items", "zh": "{n} 项"},
+    "items_total": {"en": "Checklist items", "zh": "清单项数"},
+    "calendar_file": {"en": "Add the rituals to your calendar (.ics)", "zh": "把仪式加入日历（.ics）"},
+    "reset_ticks": {"en": "Clear my ticks", "zh": "清除勾选"},
+    "print_kit": {"en": "Print the launch kit", "zh": "打印开群工具包"},
+    "kit_pdf": {"en": "Launch kit (PDF)", "zh": "开群工具包（PDF）"},
+    "tailor_checklist": {"en": "Tailor this checklist", "zh": "定制这份清单"},
+    "size_n": {"en": "{n} members", "zh": "{n} 人"},
+    "tailored_for": {"en": "Tailored for: {situation}", "zh": "适用于：{situation}"},
+    "messages_intro": {
+        "en": "Ready to paste into the group. WeChat and QQ show Markdown symbols as they are, so their version is "
+              "plain text; Discord and Telegram get bold headings, Slack its own bold.",
+        "zh": "可以直接粘贴到群里。微信和 QQ 不识别 Markdown 符号，所以用纯文本版本；Discord、Telegram 用加粗标题，"
+              "Slack 用它自己的加粗写法。"},
+    "print": {"en": "Print", "zh": "打印"},
+    "download_pdf": {"en": "Download the PDF", "zh": "下载 PDF"},
+    "back_to_playbook": {"en": "Back to the playbook", "zh": "返回手册"},
+    "kit_title": {"en": "Launch kit: {title}", "zh": "开群工具包：{title}"},
+    "kit_intro": {
+        "en": "Three sheets for the week before the group opens: the checklist, the texts to paste into the group, "
+              "and the ritual calendar.",
+        "zh": "开群前一周用的三页纸：清单、要发到群里的文案，以及仪式日历。"},
+    "no_messages": {"en": "This playbook has no chat texts yet.", "zh": "这本手册还没有群内文案。"},
+    "ritual_calendar": {"en": "Ritual calendar", "zh": "仪式日历"},
+    "next_dates": {"en": "Next dates", "zh": "接下来的日期"},
+    "any": {"en": "Any", "zh": "不限"},
+    "members_label": {"en": "Members", "zh": "人数"},
+    "members_placeholder": {"en": "e.g. 300", "zh": "例如 300"},
+    "filter_playbooks": {"en": "Filter playbooks", "zh": "筛选手册"},
+    "clear": {"en": "Clear", "zh": "清除"},
+    "platform": {"en": "Platform", "zh": "平台"},
+    "symptoms_title": {"en": "Symptom finder", "zh": "症状自查"},
+    "symptoms_intro": {
+        "en": "Tick what you can see in your group. The pitfalls whose warning signs match best come first, each "
+              "with what to do about it.",
+        "zh": "勾选你在群里看到的现象，预警信号最吻合的坑会排在最前面，并附上补救办法。"},
+    "symptoms_form": {"en": "Warning signs", "zh": "预警信号"},
+    "likely_pitfalls": {"en": "Most likely pitfalls", "zh": "最可能的坑"},
+    "no_match": {"en": "Tick at least one sign to see the matching pitfalls.", "zh": "至少勾选一个信号，才能看到对应的坑。"},
+    "needs_script": {"en": "This tool needs JavaScript. The list below holds the same information.",
+                     "zh": "这个工具需要 JavaScript。下面的列表包含同样的信息。"},
+    "all_signs": {"en": "Every pitfall and its warning signs", "zh": "所有的坑及其预警信号"},
+    "other": {"en": "Other", "zh": "其他"},
+    "signs_matched": {"en": "{n} of {total} signs", "zh": "吻合 {n}/{total} 个信号"},
+    "compare_title": {"en": "Compare playbooks", "zh": "对比手册"},
+    "compare_intro": {
+        "en": "Choose two or three playbooks to see their mission, threshold, rituals, feedback and governance side "
+              "by side. The choice stays in the address, so you can share the comparison.",
+        "zh": "选两到三本手册，并排查看它们的使命、门槛、仪式、反馈和治理方式。所选内容会保存在网址里，可以直接分享。"},
+    "playbook_n": {"en": "Playbook {n}", "zh": "手册 {n}"},
+    "choose": {"en": "Choose…", "zh": "请选择"},
+    "builder_title": {"en": "Checklist builder", "zh": "清单定制"},
+    "builder_intro": {
+        "en": "Pick a playbook, then your platform, group size and current stage: you get one checklist with only "
+              "the items that apply to your group. The choice stays in the address; the result prints cleanly.",
+        "zh": "先选手册，再选平台、群规模和当前阶段，就能得到一份只含适用事项的清单。所选内容会保存在网址里，结果可直接打印。"},
+    "current_stage": {"en": "Current stage", "zh": "当前阶段"},
+    "load_failed": {"en": "This playbook could not be loaded. Check your connection and choose it again.",
+                    "zh": "这本手册没能加载出来。请检查网络后重新选择。"},
+    "no_items": {"en": "No item of this playbook applies to that group.", "zh": "这本手册没有适用于该社群的事项。"},
+    "ref_title": {"en": "Field reference", "zh": "字段参考"},
+    "ref_index_intro": {"en": "Every field each kind of entry may hold, generated from the engine's JSON Schemas.",
+                        "zh": "每类条目可以填写的全部字段，由引擎的 JSON Schema 自动生成。"},
+    "ref_kind_title": {"en": "{kind} fields", "zh": "{kind}字段"},
+    "ref_intro": {
+        "en": "A {kind} is a file `{folder}<id>.yaml`; its id is the file name. This page is generated from "
+              "`{schema}`, the schema every file is validated against.",
+        "zh": "每个{kind}是一个文件 `{folder}<id>.yaml`，文件名就是它的 id。本页由 `{schema}` 自动生成，"
+              "所有文件都按这份 schema 校验。"},
+    "ref_text": {"en": "A *text* is one string for every language, or one per language: `{en: ..., zh: ...}`.",
+                 "zh": "“文字”可以只写一次（所有语言通用），也可以按语言分别写：`{en: ..., zh: ...}`。"},
+    "ref_field": {"en": "Field", "zh": "字段"},
+    "ref_type": {"en": "Type", "zh": "类型"},
+    "ref_required": {"en": "Required", "zh": "必填"},
+    "ref_meaning": {"en": "Allowed values and meaning", "zh": "含义与可选值"},
+    "ref_example": {"en": "Example", "zh": "示例"},
+    "yes": {"en": "yes", "zh": "是"},
+    "type_text": {"en": "text", "zh": "文字"},
+    "type_choice": {"en": "one value", "zh": "单选值"},
+    "type_or": {"en": " or ", "zh": "或"},
+    "type_list": {"en": "list of {of}", "zh": "{of}列表"},
+    "type_fields": {"en": "fields", "zh": "字段组"},
+    "type_string": {"en": "string", "zh": "字符串"},
+    "type_integer": {"en": "whole number", "zh": "整数"},
+    "type_value": {"en": "value", "zh": "值"},
+    "one_of": {"en": "One of: ", "zh": "可选："},
+    "pattern": {"en": "Pattern: ", "zh": "格式："},
+    "min_items": {"en": "at least {n} items", "zh": "至少 {n} 项"},
+    "minimum": {"en": "at least {n}", "zh": "最小 {n}"},
+    "maximum": {"en": "at most {n}", "zh": "最大 {n}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string ``key`` in ``lang`` (English when the language lacks it)."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text

@@ -1,0 +1,153 @@
+"""The `playbooks` command as a contributor runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from community_playbooks.content.loader import load_library
+
+from ..conftest import FIXTURE, ROOT
+
+CLI = [sys.executable, "-m", "community_playbooks"]
+# where weekly-digest sits in reading-circle's rituals
+ROOT_RITUAL_INDEX = [use.ref for use in load_library(ROOT).playbooks["reading-circle"].rituals].index("weekly-digest")
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd)
+
+
+def broken_copy(tmp_path):
+    """The shipped content with one typo in a ritual reference of reading-circle.yaml."""
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "playbooks", root / "playbooks")
+    circle = root / "playbooks" / "reading-circle.yaml"
+    text = circle.read_text(encoding="utf-8")
+    assert text.count("ref: weekly-digest\n") == 1
+    circle.write_text(text.replace("ref: weekly-digest\n", "ref: weekly-digets\n"), encoding="utf-8")
+    return root, _line_of(text, "ref: weekly-digest\n")
+
+
+def _line_of(text: str, needle: str) -> tuple[int, int]:
+    before = text[:text.index(needle)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n") + len("ref: ")
+
+
+def test_validate_passes_on_the_shipped_content():
+    library = load_library(ROOT)
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (f"All entries are valid: {len(library.playbooks)} playbooks, "
+                                     f"{len(library.pitfalls)} pitfalls, {len(library.rituals)} rituals, "
+                                     f"{len(library.stages)} stages.")
+
+
+def test_validate_reports_rule_problems_too(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    other = root / "playbooks" / "other-club.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("title: {en: Other club, zh: 另一个俱乐部}",
+                                                               "title: Other club"), encoding="utf-8")
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    assert "playbooks/other-club.yaml:1:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
+
+
+def test_validate_prints_located_problems_and_fails(tmp_path):
+    root, (line, column) = broken_copy(tmp_path)
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    index = ROOT_RITUAL_INDEX
+    assert lines[0] == (f"playbooks/reading-circle.yaml:{line}:{column}: rituals[{index}].ref: unknown ritual "
+                        "'weekly-digets'; did you mean 'weekly-digest'?")
+    assert lines[-1] == "1 problem in 1 file; nothing was built."
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_files_reports_only_those_files(tmp_path):
+    root, _ = broken_copy(tmp_path)
+    clean = run("--root", str(root), "validate", str(root / "playbooks" / "gaming-guild.yaml"))
+    assert clean.returncode == 0 and clean.stdout.strip() == "No problems in the 1 file checked."
+    broken = run("--root", str(root), "validate", str(root / "playbooks" / "reading-circle.yaml"))
+    assert broken.returncode == 1 and "weekly-digets" in broken.stderr
+
+
+def test_validate_github_format_annotates_the_diff_line(tmp_path):
+    root, (line, column) = broken_copy(tmp_path)
+    result = run("--root", str(root), "validate", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.strip() == (f"::error file=playbooks/reading-circle.yaml,line={line},col={column},"
+                                     f"title=rituals[{ROOT_RITUAL_INDEX}].ref::"
+                                     "unknown ritual 'weekly-digets'; did you mean 'weekly-digest'?")
+
+
+def test_validate_outside_a_project_says_where_to_run_it(tmp_path):
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "there is no playbooks/ folder here" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_writes_a_buildable_tree(tmp_path):
+    out = tmp_path / "new" / "folders" / "out"  # folders that do not exist yet are made
+    result = run("export", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "mkdocs.yml").exists() and (out / "docs" / "playbooks" / "index.md").exists()
+
+
+def test_stale_lists_entries_older_than_the_limit():
+    result = run("--root", str(FIXTURE), "stale", "--today", "2027-11-25")
+    assert result.returncode == 0
+    lines = result.stdout.strip().splitlines()
+    assert "- playbooks/tiny-club.yaml: last reviewed 2026-11-24" in lines
+    assert lines[-1] == "11 of 11 entries were last reviewed more than 12 months before 2027-11-25."
+    fresh = run("--root", str(FIXTURE), "stale", "--today", "2027-11-24")
+    assert fresh.stdout.strip() == "0 of 11 entries were last reviewed more than 12 months before 2027-11-24."
+
+
+def test_checklist_prints_a_tailored_plain_text_list():
+    from community_playbooks.render.checklists import Situation, tailored
+
+    library = load_library(ROOT)
+    playbook = library.playbooks["alumni-network"]
+    result = run("checklist", "alumni-network", "--platform", "wechat", "--size", "600", "--stage", "shared")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{playbook.title.get('en')} — Launch checklist" and set(lines[1]) == {"="}
+    assert lines[3] == f"Tailored for: WeChat, 600 members, {library.stages['shared'].title.get('en')}"
+    shown = [line[4:] for line in lines if line.startswith("[ ] ")]
+    expected = [" ".join(i.text.get("en").split()) for _, items in tailored(playbook, Situation("wechat", 600, "shared"))
+                for i in items]
+    assert shown == expected and 0 < len(shown) < sum(len(p.items) for p in playbook.checklists)
+
+
+def test_checklist_in_chinese_markdown():
+    result = run("checklist", "reading-circle", "--lang", "zh", "--format", "markdown")
+    assert result.returncode == 0
+    title = load_library(ROOT).playbooks["reading-circle"].title.get("zh")
+    assert result.stdout.startswith(f"# {title} — 开群清单\n\n## 开群之前\n\n- [ ] ")
+
+
+def test_checklist_with_a_typo_says_what_was_meant():
+    result = run("checklist", "reading-circel", "--platform", "wechta")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "playbook: unknown playbook 'reading-circel'; did you mean 'reading-circle'?",
+        "--platform: unknown platform 'wechta'; did you mean 'wechat'?"]
+
+
+def test_validate_refuses_a_file_it_cannot_check(tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("title: x\n", encoding="utf-8")
+    for name in (str(outside), "playbooks/no-such-file.yaml"):
+        result = run("validate", name)
+        assert result.returncode == 2 and "not an entry of" in result.stderr, name
+
+
+def test_export_never_replaces_the_project():
+    for target in (".", "playbooks", "docs"):
+        result = run("export", target)
+        assert result.returncode == 1 and "the export would replace the project itself" in result.stderr, target
+    assert (ROOT / "playbooks" / "reading-circle.yaml").exists()

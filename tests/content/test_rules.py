@@ -1,0 +1,130 @@
+"""The content lint: shipped content passes it, and each rule catches what it is for."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from community_playbooks.content import rules
+from community_playbooks.content.loader import Loader, load_library
+from community_playbooks.content.model import Text
+
+from ..conftest import FIXTURE, ROOT
+
+
+def lint(library, root=ROOT):
+    """The rule book on ``library``, locating problems in the files under ``root``."""
+    return rules.check(library, Loader(root).locator())
+
+
+def test_shipped_content_passes_the_rules():
+    problems = lint(load_library(ROOT))
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.fixture(scope="module")
+def fixture():
+    return load_library(FIXTURE)
+
+
+def messages(problems):
+    return [str(p) for p in problems]
+
+
+def test_text_written_once_lacks_both_languages(fixture):
+    assert not lint(fixture, FIXTURE)
+    other = dataclasses.replace(fixture.playbooks["other-club"], title=Text.of("Other club"))
+    found = messages(lint(dataclasses.replace(fixture, playbooks={**fixture.playbooks, "other-club": other}), FIXTURE))
+    assert found == ["playbooks/other-club.yaml:1:8: title: no en and zh text; write it as {en: ..., zh: ...}"]
+
+
+def with_pitfall(library, **changes):
+    pitfall = dataclasses.replace(library.pitfalls["sales-group"], **changes)
+    return dataclasses.replace(library, pitfalls={**library.pitfalls, "sales-group": pitfall})
+
+
+def test_placeholders_are_caught(fixture):
+    library = with_pitfall(fixture, summary=Text.of({"en": "TODO: write a summary for this pitfall that is long "
+                                                           "enough to pass", "zh": "待补充的简介内容，稍后再写完整。"}))
+    found = messages(lint(library, FIXTURE))
+    assert any("summary.en: placeholder text 'TODO'" in m for m in found)
+    assert any("summary.zh: placeholder text '待补充'" in m for m in found)
+
+
+def test_lengths_are_bounded(fixture):
+    library = with_pitfall(fixture, title=Text.of({"en": "A" * 61, "zh": "坑" * 21}))
+    found = messages(lint(library, FIXTURE))
+    assert any("title.en: en text is 61 characters long; keep it between 3 and 60" in m for m in found)
+    assert any("title.zh: zh text is 21 characters long; keep it between 2 and 20" in m for m in found)
+
+
+def test_orphans_are_caught(fixture):
+    library = dataclasses.replace(fixture, used_in={k: v for k, v in fixture.used_in.items()
+                                                    if k != ("ritual", "weekly-digest")})
+    assert any("rituals/weekly-digest.yaml" in m and "no playbook uses this ritual" in m
+               for m in messages(lint(library, FIXTURE)))
+
+
+def test_near_identical_titles_are_caught(fixture):
+    library = with_pitfall(fixture, title=Text.of({"en": "Dead groups", "zh": "死群了"}))
+    assert any("title is nearly the same as playbooks/pitfalls/dead-group.yaml's" in m
+               for m in messages(lint(library, FIXTURE)))
+
+
+def test_checklist_items_need_when_and_owner():
+    from community_playbooks.content.validation import load_schemas
+
+    item = load_schemas().documents["playbook.schema.json"]["properties"]["checklists"]["items"]
+    assert {"when", "owner"} <= set(item["properties"]["items"]["items"]["required"])
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_library(ROOT)
+
+
+def with_playbook(library, playbook_id, **changes):
+    playbook = dataclasses.replace(library.playbooks[playbook_id], **changes)
+    return dataclasses.replace(library, playbooks={**library.playbooks, playbook_id: playbook})
+
+
+def test_a_playbook_needs_rituals_pitfalls_stages_and_a_real_checklist(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    thin = with_playbook(shipped, "reading-circle", rituals=circle.rituals[:2], governance=circle.governance[:2],
+                         pitfalls=tuple(dataclasses.replace(p, note=None) for p in circle.pitfalls),
+                         checklists=(dataclasses.replace(circle.checklists[0], items=circle.checklists[0].items[:3]),))
+    found = [m for m in messages(lint(thin)) if m.startswith("playbooks/reading-circle.yaml")]
+    assert any("rituals: has only 2 rituals; a group needs at least 3" in m for m in found)
+    assert any("pitfalls: has no pitfalls with a note" in m for m in found)
+    assert any("governance: covers the stages founder-led, shared; describe all 3, in order: founder-led, shared, "
+               "self-governing" in m for m in found)
+    assert any("checklists: has only 3 checklist items; a launch plan needs at least 10" in m for m in found)
+
+
+def test_chat_texts_must_be_plain(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    rules = Text.of({"en": "**Rules**\n1. Be kind.", "zh": "群规\n1. 友善。"})
+    found = messages(lint(with_playbook(shipped, "reading-circle",
+                                        messages=dataclasses.replace(circle.messages, rules=rules))))
+    assert any("messages.rules.en: Markdown '**' in a chat text; write plain text" in m for m in found)
+    assert not any("messages.rules.zh: Markdown" in m for m in found)
+
+
+def test_a_ritual_says_how_to_run_it_on_every_big_platform(shipped):
+    ritual = shipped.rituals["guest-ama"]
+    library = dataclasses.replace(shipped, rituals={**shipped.rituals, "guest-ama": dataclasses.replace(
+        ritual, variations=tuple(v for v in ritual.variations if v[0] != "telegram"))})
+    assert any("rituals/guest-ama.yaml" in m and "variations: no variation for telegram" in m
+               for m in messages(lint(library)))
+
+
+def test_a_link_to_an_entry_that_does_not_exist_is_reported(shipped):
+    circle = shipped.playbooks["reading-circle"]
+    why = Text.of({"en": "It keeps out the [dead grup](pitfalls/dead-grup) of readers who never read.",
+                   "zh": "门槛能挡住只收藏不读书的人，避免变成[死群](pitfalls/dead-group)。"})
+    found = messages(lint(with_playbook(shipped, "reading-circle",
+                                        threshold=dataclasses.replace(circle.threshold, why=why))))
+    assert any("threshold.why.en: links to 'pitfalls/dead-grup', which does not exist; did you mean 'dead-group'?"
+               in m for m in found)
+    assert not any("threshold.why.zh: links to" in m for m in found)

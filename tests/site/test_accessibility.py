@@ -1,0 +1,31 @@
+"""axe-core, injected into real Chromium, on the pages people use most, in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "playbooks/", "playbooks/reading-circle/", "pitfalls/dead-group/", "tools/symptom-finder/",
+         "tools/compare/?p=reading-circle&p=gaming-guild", "tools/checklist-builder/?playbook=course-cohort",
+         "playbooks/reading-circle/kit/"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_violations(page, real_server, lang, path):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make does)")
+    prefix = "" if lang == "en" else "/zh"
+    page.goto(f"{real_server}{prefix}/{path}")
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    bad = [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+           for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, json.dumps(bad, indent=1)

@@ -1,0 +1,169 @@
+"""Paper: pages printed to PDF by Chromium and read back, and the launch kit PDFs of the build."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pypdf
+import pytest
+
+from community_playbooks.render.urls import PDF_NAME
+from community_playbooks.content.loader import load_library
+from community_playbooks.content.markup import unlinked
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+PLAYBOOK = "reading-circle"
+# Text of the site's chrome that must never reach paper.
+CHROME = {"en": ["Table of contents", "Symptom finder", "Search", "Clear my ticks", "Print the launch kit",
+                 "Tailor this checklist", "Made with"],
+          "zh": ["目录", "症状自查", "搜索", "清除勾选", "打印开群工具包", "定制这份清单"]}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT)
+
+
+def printed(page, url, paper):
+    page.goto(url)
+    page.evaluate("document.fonts.ready")
+    return pypdf.PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+
+
+def page_text(pdf_page) -> str:
+    """A printed page's text; NFKC folds the CJK radicals some fonts map their glyphs to (⼯ -> 工)."""
+    return unicodedata.normalize("NFKC", " ".join((pdf_page.extract_text() or "").split()))
+
+
+def words(reader) -> str:
+    return " ".join(page_text(page) for page in reader.pages)
+
+
+def flat(text) -> str:
+    return " ".join(unlinked(text).split())
+
+
+def squeezed(text: str) -> str:
+    """Without spaces: PDF text extraction puts spaces where the layout had gaps, not words."""
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def printed_on(needle: str, haystack: str) -> bool:
+    """Whether ``needle`` is on the page, allowing one character in eight to come back as another.
+
+    A CJK font draws some characters with a glyph it shares with a variant (户 and 戶), and the
+    PDF's text layer names only one of them: the reader sees 户, text extraction may say 戶.
+    """
+    needle = squeezed(needle)
+    allowed = max(1, len(needle) // 8)
+    for start in range(len(haystack) - len(needle) + 1):
+        misses = 0
+        for a, b in zip(needle, haystack[start:start + len(needle)]):
+            misses += a != b
+            if misses > allowed:
+                break
+        else:
+            return True
+    return False
+
+
+def opening(text: str, size: int = 14) -> str:
+    """The first characters of an item, which print on its first line in any layout: a check that
+    holds even where two columns of a sheet are read back line by line, interleaved."""
+    return squeezed(flat(text))[:size]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_launch_kit_prints_one_sheet_per_part(page, real_server, library, lang, paper):
+    playbook = library.playbooks[PLAYBOOK]
+    prefix = "" if lang == "en" else "/zh"
+    reader = printed(page, f"{real_server}{prefix}/playbooks/{PLAYBOOK}/kit/", paper)
+    assert len(reader.pages) == 3  # checklist, texts for the group, ritual calendar
+    compact = [squeezed(page_text(p)) for p in reader.pages]
+    for sheet in compact:  # every sheet carries the title, the date and the page's address
+        assert printed_on(flat(playbook.title.get(lang)), sheet)
+        assert re.search(rf"\d{{4}}-\d{{2}}-\d{{2}}·https://\S+/playbooks/{PLAYBOOK}/kit/", sheet)
+    for phase in playbook.checklists:
+        for item in phase.items:
+            assert printed_on(opening(item.text.get(lang)), compact[0]), item.id
+    assert printed_on(flat(playbook.messages.rules.get(lang).split("\n")[0]), compact[1])
+    ritual = library.rituals[playbook.rituals[1].ref]
+    assert printed_on(flat(ritual.title.get(lang)), compact[2])
+    for chrome in CHROME[lang]:
+        assert squeezed(chrome) not in "".join(compact), chrome
+
+
+@pytest.mark.parametrize("paper, size", [("A4", (595.3, 841.9)), ("Letter", (612, 792))])
+def test_a_playbook_page_prints_its_checklist_without_the_site_around_it(page, real_server, library, paper, size):
+    playbook = library.playbooks[PLAYBOOK]
+    reader = printed(page, f"{real_server}/playbooks/{PLAYBOOK}/", paper)
+    assert all(abs(float(x) - y) < 1.5 for x, y in zip(reader.pages[0].mediabox[2:], size))  # points
+    text = words(reader)
+    head = page_text(reader.pages[0])
+    assert head.startswith(f"{playbook.title.get('en')} · Learning or reading group · ")
+    assert re.search(r"\d{4}-\d{2}-\d{2} · https://\S+/playbooks/reading-circle/", head)
+    for phase in playbook.checklists:
+        for item in phase.items:
+            assert flat(item.text.get("en")) in text, item.id
+            assert flat(item.when.get("en")) in text
+    for chrome in CHROME["en"]:
+        assert chrome not in text, chrome
+    assert "engagement" not in head  # tags are for the screen
+
+
+def test_boxes_print_empty_even_when_ticked_on_screen(page, real_server):
+    page.goto(f"{real_server}/playbooks/{PLAYBOOK}/")
+    page.locator("input.cp-check").first.check()
+    page.emulate_media(media="print")
+    look = page.locator("input.cp-check").first.evaluate(
+        "b => { const s = getComputedStyle(b); return [s.appearance, s.borderTopStyle, s.backgroundColor]; }")
+    assert look == ["none", "solid", "rgb(255, 255, 255)"]
+
+
+def test_chinese_prints_with_chinese_glyphs(page, real_server, library):
+    """Chinese on paper is drawn by a CJK font, glyph by glyph, not by boxes of a fallback."""
+    page.goto(f"{real_server}/zh/playbooks/{PLAYBOOK}/")
+    page.emulate_media(media="print")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    for selector in ("article h1", "#mission + p", ".cp-item .cp-text"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"])
+        assert cjk >= 2 and cjk >= sum(f["glyphCount"] for f in fonts) // 2, (selector, fonts)
+    reader = printed(page, f"{real_server}/zh/playbooks/{PLAYBOOK}/", "A4")
+    purpose = flat(library.playbooks[PLAYBOOK].mission.purpose.get("zh"))
+    assert printed_on(purpose[:20], squeezed(words(reader)))
+
+
+def test_the_build_printed_every_launch_kit(real_site, library):
+    for lang, prefix in (("en", real_site), ("zh", real_site / "zh")):
+        for playbook in library.playbooks.values():
+            pdf = prefix / "playbooks" / playbook.id / PDF_NAME
+            reader = pypdf.PdfReader(pdf)
+            assert len(reader.pages) == 3, (lang, playbook.id)
+            assert printed_on(flat(playbook.title.get(lang)), squeezed(page_text(reader.pages[0])))
+
+
+def test_the_kit_page_offers_its_pdf(page, real_server):
+    page.goto(f"{real_server}/playbooks/{PLAYBOOK}/kit/")
+    link = page.get_by_role("link", name="Download the PDF")
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    assert response.body()[:5] == b"%PDF-"
+
+
+def test_the_playbook_page_offers_its_launch_kit_as_a_pdf(page, real_server):
+    page.goto(f"{real_server}/zh/playbooks/{PLAYBOOK}/")
+    href = page.get_by_role("link", name="开群工具包（PDF）").evaluate("a => a.href")
+    assert href.endswith(f"/zh/playbooks/{PLAYBOOK}/launch-kit.pdf")
+    response = page.request.get(href)
+    assert response.ok and response.body()[:5] == b"%PDF-"

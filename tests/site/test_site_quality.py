@@ -1,0 +1,126 @@
+"""The built site as a whole: links and anchors, valid HTML, page weight, other builders."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from ..conftest import ROOT, build
+from .sitecheck import check_site
+
+pytestmark = pytest.mark.build
+
+SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+                     ["site_url"]).path
+
+
+def test_every_internal_link_and_anchor_resolves_in_both_languages(real_site):
+    checked, broken = check_site(real_site, SITE_PATH)
+    assert checked > 5000  # the theme's links, the entries' cross-links, the tools' raw HTML
+    assert not broken, "\n".join(map(str, broken[:40]))
+
+
+def test_the_link_check_catches_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/#here">ok</a> <a href="a/#gone">x</a> <a href="b/">y</a>'
+                                         '<a href="https://example.org/">other host</a>'
+                                         '<a href=" JavaScript:alert(1)">z</a>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><a href="../#top">z</a>', encoding="utf-8")
+    checked, broken = check_site(tmp_path)
+    assert checked == 4
+    assert sorted(map(str, broken)) == ["a/index.html: ../#top (no id 'top' on index.html)",
+                                        "index.html:  JavaScript:alert(1) (runs script or embeds data)",
+                                        "index.html: a/#gone (no id 'gone' on a/index.html)",
+                                        "index.html: b/ (no such file)"]
+
+
+# --- valid HTML ---------------------------------------------------------------------------------
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Messages caused by mkdocs-material's own templates, which this project does not change.
+# Each is matched on the message and on the markup it points at, so the same message
+# raised by our templates or CSS still fails the test.
+THEME_MESSAGES = [
+    # the drawer and search toggles are hidden checkboxes with autocomplete="off", which
+    # Material sets so that Firefox does not restore their state after a reload
+    ("Attribute “autocomplete” is only allowed when the input type is", 'class="md-toggle"'),
+    # navigation section labels get tabindex="" when they are not focusable
+    ("Bad value “” for attribute “tabindex” on element “label”", 'class="md-nav__link'),
+    # the table of contents' title is a label for the hidden toggle of the mobile drawer
+    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+     'for="__toc"'),
+]
+
+
+def theme_caused(message: dict) -> bool:
+    return any(message["message"].startswith(text) and markup in message.get("extract", "")
+               for text, markup in THEME_MESSAGES)
+
+
+def test_pages_are_valid_html(real_site):
+    if not VNU.exists():
+        pytest.fail(f"{VNU} is missing: run `npm ci` (make does)")
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
+                             str(real_site)], capture_output=True, text=True)
+    messages = json.loads(result.stderr)["messages"]
+    ours = [f"{m['url'].split(str(real_site))[-1]}:{m.get('lastLine')}: {m['message']}\n    {m.get('extract', '')}"
+            for m in messages if not theme_caused(m)]
+    assert not ours, "\n".join(ours[:20])
+
+
+# --- other builders ---------------------------------------------------------------------------------
+
+def test_properdocs_builds_the_site_strictly(tmp_path):
+    properdocs = Path(sys.executable).parent / "properdocs"
+    for config, out in (("mkdocs.yml", tmp_path / "site"), ("mkdocs.zh.yml", tmp_path / "site" / "zh")):
+        result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(ROOT / config), "-d", str(out)],
+                                capture_output=True, text=True, cwd=ROOT,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "zh" / "playbooks" / "reading-circle" / "index.html").read_text(encoding="utf-8")
+    assert 'class="cp-check"' in page and '<html lang="zh"' in page
+
+
+def test_the_markdown_export_of_the_real_library_builds_with_plain_material(tmp_path):
+    from community_playbooks.adapters.export import export_site
+
+    out = tmp_path / "export"
+    export_site(ROOT, out)
+    config = yaml.load((out / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert "hooks" not in config and "macros" not in config["plugins"]
+    result = build(out, tmp_path / "plain")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "plain" / "playbooks" / "reading-circle" / "kit" / "index.html").exists()
+    shutil.rmtree(out)
+
+
+# --- page weight --------------------------------------------------------------------------------
+
+# Bytes a first visit to a playbook page transfers, uncompressed (GitHub Pages gzips them
+# to about a quarter). docs/en/quality.md explains the numbers.
+PAGE_BUDGET = 450_000  # the page, the theme's CSS and JS, ours, the favicon
+SEARCH_INDEX_BUDGET = {"en": 900_000, "zh": 1_200_000}  # loaded once per visit, then cached
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_playbook_page_stays_within_its_weight_budget(page, real_server, lang):
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]
+                                                           + r.sizes()["responseHeadersSize"]))
+    prefix = "" if lang == "en" else "/zh"
+    page.goto(f"{real_server}{prefix}/playbooks/reading-circle/")
+    page.wait_for_load_state("networkidle")
+    index = sum(size for url, size in sizes.items() if url.endswith("/search/search_index.json"))
+    rest = sum(size for url, size in sizes.items() if not url.endswith("/search/search_index.json"))
+    assert 0 < index <= SEARCH_INDEX_BUDGET[lang], index
+    assert rest <= PAGE_BUDGET, sorted(sizes.items(), key=lambda kv: -kv[1])
+    assert not [url for url in sizes if url.endswith((".woff", ".woff2", ".ttf", ".otf"))]  # system fonts only

@@ -1,0 +1,186 @@
+"""The index filters, the symptom finder, the comparison, the builder and the chat texts, in Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from community_playbooks.render.checklists import Situation, tailored
+from community_playbooks.content.loader import load_library
+from community_playbooks.render.chat_texts import variants
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT)
+
+
+def query(page) -> dict[str, list[str]]:
+    # the page's own address: Playwright's page.url learns of history.replaceState a moment later
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)
+
+
+def visible_rows(page) -> list[str]:
+    return page.locator("table.cp-index tbody tr:visible td:first-child").all_inner_texts()
+
+
+# --- index ------------------------------------------------------------------------------------
+
+def test_filters_narrow_the_index_and_the_url_shares_the_view(page, real_server, library):
+    page.goto(f"{real_server}/playbooks/")
+    assert len(visible_rows(page)) == len(library.playbooks)
+    page.get_by_label("Platform", exact=True).select_option("discord")
+    expected = sorted(pb.title.get("en") for pb in library.playbooks.values() if "discord" in pb.group.platforms)
+    assert sorted(visible_rows(page)) == expected
+    page.get_by_label("Members", exact=True).fill("1000")
+    expected = sorted(pb.title.get("en") for pb in library.playbooks.values()
+                      if "discord" in pb.group.platforms and pb.group.size_min <= 1000 <= pb.group.size_max)
+    assert sorted(visible_rows(page)) == expected
+    assert query(page) == {"platform": ["discord"], "size": ["1000"]}
+    assert page.locator("output.cp-filter-count").inner_text() == f"{len(expected)} / {len(library.playbooks)}"
+
+    shared = page.evaluate("location.href")
+    page.goto("about:blank")
+    page.goto(shared)  # a shared link opens the same view
+    assert sorted(visible_rows(page)) == expected
+    assert page.get_by_label("Platform", exact=True).input_value() == "discord"
+
+
+def test_threshold_and_type_filters(page, real_server, library):
+    page.goto(f"{real_server}/playbooks/?threshold=paid")
+    assert sorted(visible_rows(page)) == sorted(pb.title.get("en") for pb in library.playbooks.values()
+                                                if pb.threshold.kind == "paid")
+    page.locator("form.cp-filters").get_by_role("button", name="Clear").click()
+    assert len(visible_rows(page)) == len(library.playbooks)
+    assert query(page) == {}
+
+
+def test_without_javascript_the_whole_table_is_there(browser, real_server, library):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{real_server}/playbooks/?platform=discord")
+    assert len(visible_rows(page)) == len(library.playbooks)
+    assert not page.locator("form.cp-filters").is_visible()
+    context.close()
+
+
+# --- symptom finder ------------------------------------------------------------------------------
+
+def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library):
+    dead = library.pitfalls["dead-group"]
+    sales = library.pitfalls["sales-group"]
+    page.goto(f"{real_server}/tools/symptom-finder/")
+    results = page.locator("ol.cp-ranked > li:visible")
+    assert results.count() == 0
+    for sign in dead.signs[:2]:
+        page.get_by_label(sign.get("en"), exact=True).check()
+    page.get_by_label(sales.signs[0].get("en"), exact=True).check()
+    assert results.count() == 2
+    first = results.nth(0)
+    assert first.locator("a").inner_text() == dead.title.get("en")
+    assert f"2 of {len(dead.signs)} signs" in first.inner_text()
+    assert dead.remedy[0].get("en") in first.inner_text()
+    assert results.nth(1).locator("a").inner_text() == sales.title.get("en")
+    assert query(page)["signs"] == ["dead-group.0,dead-group.1,sales-group.0"]
+
+    page.reload()  # the ticks live in the URL
+    assert results.nth(0).locator("a").inner_text() == dead.title.get("en")
+    first.locator("a").click()
+    page.wait_for_url("**/pitfalls/dead-group/")
+
+
+def test_the_chinese_symptom_finder(page, real_server, library):
+    cliques = library.pitfalls["cliques"]
+    page.goto(f"{real_server}/zh/tools/symptom-finder/")
+    page.get_by_label(cliques.signs[0].get("zh"), exact=True).check()
+    first = page.locator("ol.cp-ranked > li:visible").nth(0)
+    assert first.locator("a").inner_text() == cliques.title.get("zh")
+    assert f"吻合 1/{len(cliques.signs)} 个信号" in first.inner_text()
+
+
+# --- compare ---------------------------------------------------------------------------------------
+
+def test_compare_shows_the_chosen_playbooks_side_by_side(page, real_server, library):
+    a, b = library.playbooks["reading-circle"], library.playbooks["gaming-guild"]
+    page.goto(f"{real_server}/tools/compare/?p=reading-circle&p=gaming-guild")
+    table = page.locator("table.cp-compare-table")
+    table.wait_for()
+    heads = table.locator("thead th").all_inner_texts()
+    assert heads == ["Playbook", a.title.get("en"), b.title.get("en")]
+    row = table.locator("tbody tr", has=page.locator("th", has_text="What we do for others"))
+    assert row.locator("td").all_inner_texts() == [" ".join(a.mission.for_others.get("en").split()),
+                                                   " ".join(b.mission.for_others.get("en").split())]
+    page.get_by_label("Playbook 3", exact=True).select_option("alumni-network")
+    expect(page.locator("table.cp-compare-table thead th")).to_have_count(4)
+    assert query(page)["p"] == ["reading-circle", "gaming-guild", "alumni-network"]
+
+
+def test_compare_in_chinese(page, real_server, library):
+    page.goto(f"{real_server}/zh/tools/compare/?p=paid-circle&p=course-cohort")
+    table = page.locator("table.cp-compare-table")
+    table.wait_for()
+    assert table.locator("thead th").all_inner_texts()[1:] == [library.playbooks["paid-circle"].title.get("zh"),
+                                                              library.playbooks["course-cohort"].title.get("zh")]
+    assert table.locator("tbody th").first.inner_text() == "社群类型"
+
+
+# --- builder ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("playbook_id, situation", [
+    ("reading-circle", Situation("wechat", 300, "shared")),
+    ("alumni-network", Situation("discord", 80, "founder-led")),
+    ("gaming-guild", Situation(None, None, "self-governing")),
+])
+def test_the_builder_lists_exactly_the_items_that_apply(page, real_server, library, playbook_id, situation):
+    playbook = library.playbooks[playbook_id]
+    params = "&".join(f"{k}={v}" for k, v in (("playbook", playbook_id), ("platform", situation.platform),
+                                              ("size", situation.size), ("stage", situation.stage)) if v)
+    page.goto(f"{real_server}/tools/checklist-builder/?{params}")
+    page.locator(".cp-builder h2").wait_for()
+    shown = page.locator(".cp-builder input.cp-check").evaluate_all("boxes => boxes.map(b => b.dataset.cpItem)")
+    expected = [item.id for _, items in tailored(playbook, situation) for item in items]
+    assert shown == expected
+    assert len(expected) < sum(len(p.items) for p in playbook.checklists) or situation.platform is None
+
+
+def test_the_builder_keeps_its_choice_in_the_url_and_shares_ticks(page, real_server, library):
+    page.goto(f"{real_server}/tools/checklist-builder/")
+    page.get_by_label("Playbook", exact=True).select_option("course-cohort")
+    page.get_by_label("Platform", exact=True).select_option("wechat")
+    page.get_by_label("Members", exact=True).fill("120")
+    assert query(page) == {"playbook": ["course-cohort"], "platform": ["wechat"], "size": ["120"]}
+    first = page.locator(".cp-builder input.cp-check").first
+    item = first.get_attribute("data-cp-item")
+    first.check()
+    page.goto(f"{real_server}/playbooks/course-cohort/")
+    assert page.locator(f'input.cp-check[data-cp-item="{item}"]').is_checked()
+
+
+# --- copy-ready chat texts -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_copy_button_copies_the_text_for_its_platform(browser, real_server, library, lang):
+    playbook = library.playbooks["reading-circle"]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    prefix = "" if lang == "en" else "/zh"
+    page.goto(f"{real_server}{prefix}/playbooks/reading-circle/#messages")
+    for name in ("rules", "welcome", "announcement"):
+        forms = variants(getattr(playbook.messages, name).get(lang))
+        tabs = page.locator(f"#message-{name} + .tabbed-set")
+        for index, flavour in enumerate(("plain", "markdown", "slack")):
+            tabs.locator(".tabbed-labels > label").nth(index).click()
+            block = tabs.locator(".tabbed-block").nth(index)
+            block.hover()
+            block.locator("button.md-code__button[data-md-type=copy]").click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == forms.get(flavour), (name, flavour)
+    plain = variants(playbook.messages.rules.get(lang)).plain
+    assert "**" not in plain and "#" not in plain
+    context.close()
