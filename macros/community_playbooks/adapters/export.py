@@ -15,12 +15,12 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from ..content.kinds import CONTENT_DIR
 from ..content.loader import Loader
 from ..errors import ContentError, Problem
 from ..render.context import Site
 from ..render.page_macros import page_macros
 from ..render.manifest import site_files
+from .mkdocs_plugin import PlaybooksConfig
 
 PLUGIN = "playbooks"
 
@@ -32,7 +32,7 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     root, out = Path(root).resolve(), Path(out).resolve()
     config = site_config(root, lang)
     options = plugin_options(config)
-    content_dir = options.get("content", CONTENT_DIR)
+    content_dir = options["content"]
     if out == root or root.is_relative_to(out) or out in (root / "docs", root / content_dir):
         raise ContentError([Problem(str(out), message="the export would replace the project itself",
                                     hint="export into a folder of its own, such as export/")])
@@ -57,14 +57,14 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
     shutil.copytree(root / config.get("docs_dir", "docs"), docs_out)
     if config.get("theme", {}).get("custom_dir"):
         shutil.copytree(root / config["theme"]["custom_dir"], out / config["theme"]["custom_dir"])
-    shutil.copy(root / options.get("contributing", "CONTRIBUTING.md"), docs_out / "contributing.md")
+    shutil.copy(root / options["contributing"], docs_out / "contributing.md")
 
     for page in sorted(docs_out.rglob("*.md")):
         uri = page.relative_to(docs_out).as_posix()
         page.write_text(render_page(page.read_text(encoding="utf-8"), uri, lambda u: page_macros(site.page(u))),
                         encoding="utf-8")
 
-    for generated in site_files(site, options.get("content", CONTENT_DIR)):
+    for generated in site_files(site, options["content"]):
         target = docs_out / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(generated.content, encoding="utf-8")
@@ -109,11 +109,12 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The playbooks plugin's options in a site config."""
+    """The playbooks plugin's options in a site config, with the plugin's defaults."""
+    defaults = {name: option.default for name, option in PlaybooksConfig._schema}
     plugins = config.get("plugins", [])
     if isinstance(plugins, dict):
-        return dict(plugins.get(PLUGIN) or {})
-    return next((dict(p[PLUGIN] or {}) for p in plugins if isinstance(p, dict) and PLUGIN in p), {})
+        return defaults | dict(plugins.get(PLUGIN) or {})
+    return defaults | next((dict(p[PLUGIN] or {}) for p in plugins if isinstance(p, dict) and PLUGIN in p), {})
 
 
 def plain_config(config: dict[str, Any]) -> dict[str, Any]:

@@ -177,11 +177,6 @@ def load_library(root: Path, content_dir: str = CONTENT_DIR) -> Library:
     return Loader(root, content_dir).load()
 
 
-def check_library(root: Path, content_dir: str = CONTENT_DIR) -> tuple[Library, list[Problem]]:
-    """Every problem of the project at ``root``, and the library of what passed."""
-    return Loader(root, content_dir).check()
-
-
 def _lines_of(root: Path, file: str) -> Document:
     try:
         return read_document(root / file, file)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.kinds import KINDS
+from ..content.kinds import CONTENT_DIR, KINDS
 from ..content.model import Entry
 from ..content.validation import SCHEMA_SOURCE
 from .api import api_files
@@ -49,7 +49,7 @@ def entry_page(site: Site, entry: Entry) -> str:
     return ENTRY_PAGES[entry.kind](site, entry)
 
 
-def site_files(site: Site, content_dir: str = "playbooks") -> list[GeneratedFile]:
+def site_files(site: Site, content_dir: str = CONTENT_DIR) -> list[GeneratedFile]:
     """Every generated page and file of one language's site.
 
     An index per kind, a page per entry, a launch kit and a ritual calendar per playbook,

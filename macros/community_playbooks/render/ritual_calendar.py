@@ -19,7 +19,6 @@ from ..content.library import Library
 from ..content.markup import unlinked
 from ..content.model import Cadence, Playbook, Ritual
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEK_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 # frequency -> (RRULE FREQ, INTERVAL)
 FREQUENCIES = {"daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "biweekly": ("WEEKLY", 2),
