@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+from community_playbooks.content.kinds import KINDS
 from community_playbooks.content.loader import load_library
 
 from ..conftest import FIXTURE, ROOT
@@ -39,9 +40,9 @@ def test_validate_passes_on_the_shipped_content():
     library = load_library(ROOT)
     result = run("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (f"All entries are valid: {len(library.playbooks)} playbooks, "
-                                     f"{len(library.pitfalls)} pitfalls, {len(library.rituals)} rituals, "
-                                     f"{len(library.stages)} stages.")
+    counts = ", ".join(f"{len(library.section(kind.section))} {kind.section}" for kind in KINDS)
+    assert result.stdout.strip() == f"All entries are valid: {counts}."
+    assert f"{len(library.playbooks)} playbooks, {len(library.pitfalls)} pitfalls" in counts
 
 
 def test_validate_reports_rule_problems_too(tmp_path):
@@ -102,9 +103,15 @@ def test_stale_lists_entries_older_than_the_limit():
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
     assert "- playbooks/tiny-club.yaml: last reviewed 2026-11-24" in lines
-    assert lines[-1] == "11 of 11 entries were last reviewed more than 12 months before 2027-11-25."
-    fresh = run("--root", str(FIXTURE), "stale", "--today", "2027-11-24")
-    assert fresh.stdout.strip() == "0 of 11 entries were last reviewed more than 12 months before 2027-11-24."
+    assert lines[-2:] == ["13 of 13 entries were last reviewed more than 12 months before 2027-11-25.",
+                          "2 of 2 platform facts were last checked more than 12 months before 2027-11-25."]
+    fresh = run("--root", str(FIXTURE), "stale", "--today", "2026-11-30")
+    # a fact checked on 2025-06-01 is due, with where to check it, though every entry is fresh
+    assert fresh.stdout.strip().splitlines() == [
+        "- playbooks/platforms/wechat.yaml: fact invite-confirmation last checked 2025-06-01 against "
+        "https://help.wechat.com/",
+        "0 of 13 entries were last reviewed more than 12 months before 2026-11-30.",
+        "1 of 2 platform facts were last checked more than 12 months before 2026-11-30."]
 
 
 def test_checklist_prints_a_tailored_plain_text_list():

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from community_playbooks.content.kinds import KIND_NAMES
 from community_playbooks.errors import ContentError
 from community_playbooks.content.loader import Loader, load_library
 from community_playbooks.content.validation import SCHEMA_DIR
@@ -27,22 +28,24 @@ def project(tmp_path):
 def fill_blanks(path):
     text = path.read_text(encoding="utf-8")
     assert '""' in text, "a template leaves blanks to fill"
+    text = text.replace('url: ""', 'url: "https://example.org/help/a-page"')
     path.write_text(text.replace('""', '"Filled in by the test, as a contributor would."'), encoding="utf-8")
 
 
-@pytest.mark.parametrize("kind", ["playbook", "pitfall", "ritual", "stage"])
+@pytest.mark.parametrize("kind", KIND_NAMES)
 def test_a_filled_template_validates(project, kind):
-    path = new_entry(project, kind, "brand-new", today=date(2026, 11, 24))
+    entry_id = "whatsapp" if kind == "platform" else "brand-new"  # a platform file is named after its platform
+    path = new_entry(project, kind, entry_id, today=date(2026, 11, 24))
     assert path.read_text(encoding="utf-8").splitlines()[0].startswith("# yaml-language-server: $schema=")
     with pytest.raises(ContentError) as caught:
         load_library(project)  # blanks are reported, with lines
-    assert all(p.file.endswith("brand-new.yaml") and p.line for p in caught.value.problems)
+    assert all(p.file.endswith(f"{entry_id}.yaml") and p.line for p in caught.value.problems)
     fill_blanks(path)
     library, problems = Loader(project).check()
-    assert "brand-new" in library.entries(kind)  # it passed its schema and its references
+    assert entry_id in library.entries(kind), problems  # it passed its schema and its references
     # what is left is the rule book asking for more (lengths, a playbook that uses it...), each with its line
     assert all(p.line for p in problems)
-    assert not [p for p in problems if p.file.endswith("brand-new.yaml") and "unknown" in p.message]
+    assert not [p for p in problems if p.file.endswith(f"{entry_id}.yaml") and "unknown" in p.message]
 
 
 def test_the_schema_line_points_at_the_real_schema(project):

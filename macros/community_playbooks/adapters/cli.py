@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..content.freshness import REVIEW_MONTHS, stale_entries
+from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", help=", ".join(KIND_NAMES[:-1]) + " or " + KIND_NAMES[-1])
     new.add_argument("id", help="the new entry's id, which is also its file name, e.g. book-club")
 
-    stale = commands.add_parser("stale", help="list entries whose last review is older than the limit")
+    stale = commands.add_parser("stale", help="list entries and platform facts whose last review or check is older "
+                                               "than the limit")
     stale.add_argument("--months", type=int, default=REVIEW_MONTHS, help=f"limit in months (default {REVIEW_MONTHS})")
     stale.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference day, YYYY-MM-DD")
 
@@ -76,8 +77,15 @@ def _stale(args: argparse.Namespace) -> int:
     entries = stale_entries(library.all_entries(), args.today, args.months)
     for entry in entries:
         print(f"- {entry.file}: last reviewed {entry.reviewed}")
+    facts = unchecked_facts(library.platforms.values(), args.today, args.months)
+    for platform, fact in facts:
+        print(f"- {platform.file}: fact {fact.id} last checked {fact.checked} against {fact.source.url}")
     print(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
           f"{args.months} months before {args.today.isoformat()}.")
+    total = sum(len(platform.facts) for platform in library.platforms.values())
+    if total:
+        print(f"{len(facts)} of {total} platform facts were last checked more than {args.months} months before "
+              f"{args.today.isoformat()}.")
     return 0
 
 

@@ -1,11 +1,12 @@
-"""Which entries are due for a review: a last-reviewed date older than twelve months."""
+"""What is due for a review: an entry last reviewed, or a platform fact last checked, more
+than twelve months ago."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Iterable
 
-from .model import Entry
+from .model import Entry, Fact, Platform
 
 REVIEW_MONTHS = 12
 
@@ -23,6 +24,18 @@ def months_before(day: date, months: int) -> date:
 
 def is_stale(entry: Entry, today: date, months: int = REVIEW_MONTHS) -> bool:
     return date.fromisoformat(entry.reviewed) < months_before(today, months)
+
+
+def is_unchecked(fact: Fact, today: date, months: int = REVIEW_MONTHS) -> bool:
+    """Whether nobody has checked the fact against its source for ``months``."""
+    return date.fromisoformat(fact.checked) < months_before(today, months)
+
+
+def unchecked_facts(platforms: Iterable[Platform], today: date,
+                    months: int = REVIEW_MONTHS) -> list[tuple[Platform, Fact]]:
+    """Facts due for a check, the longest unchecked first."""
+    due = [(platform, fact) for platform in platforms for fact in platform.facts if is_unchecked(fact, today, months)]
+    return sorted(due, key=lambda pair: (pair[1].checked, pair[0].id, pair[1].id))
 
 
 def stale_entries(entries: Iterable[Entry], today: date, months: int = REVIEW_MONTHS) -> list[Entry]:

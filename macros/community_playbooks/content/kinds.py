@@ -30,6 +30,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("pitfall", "pitfalls", "pitfalls"),
     Kind("ritual", "rituals", "rituals"),
     Kind("stage", "stages", "stages"),
+    Kind("guide", "guides", "guides"),
+    Kind("platform", "platforms", "platforms"),
 )
 KIND_NAMES = tuple(kind.name for kind in KINDS)
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .kinds import KINDS, SECTIONS
-from .model import LANGUAGES, Entry, Labels, Pitfall, Playbook, Ritual, Stage, Text, texts_of
+from .model import LANGUAGES, Entry, Fact, Guide, Labels, Pitfall, Platform, Playbook, Ritual, Stage, Text, texts_of
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,13 @@ class Library:
     pitfalls: Mapping[str, Pitfall]
     rituals: Mapping[str, Ritual]
     stages: Mapping[str, Stage]
+    guides: Mapping[str, Guide] = field(default_factory=dict)
+    platforms: Mapping[str, Platform] = field(default_factory=dict)
     vocabularies: Mapping[str, Labels] = field(default_factory=dict)
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # "platform/fact-id" -> the (kind, id) of every entry that relies on the fact
+    fact_users: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     schemas: Mapping[str, Mapping] = field(default_factory=dict, repr=False, compare=False)
     # (kind, id) -> language -> (texts written in it, texts in all): pages say when one is missing
     translated: Mapping[tuple[str, str], Mapping[str, tuple[int, int]]] = field(default_factory=dict, repr=False,
@@ -69,6 +73,19 @@ class Library:
         if known is not None and self.entries(entry.kind).get(entry.id) is entry:
             return known
         return translation_counts(entry)
+
+    def fact(self, ref: str) -> tuple[Platform, Fact]:
+        """The platform and the fact named ``platform/fact-id``."""
+        platform_id, fact_id = ref.split("/", 1)
+        platform = self.platforms[platform_id]
+        return platform, next(f for f in platform.facts if f.id == fact_id)
+
+    def facts_of(self, entry: Entry) -> tuple[tuple[Platform, Fact], ...]:
+        """The facts an entry relies on, in the order it names them."""
+        return tuple(self.fact(ref) for ref in getattr(entry, "facts", ()) if isinstance(ref, str))
+
+    def fact_users_of(self, platform: Platform, fact: Fact) -> tuple[Entry, ...]:
+        return tuple(self.get(kind, entry_id) for kind, entry_id in self.fact_users.get(f"{platform.id}/{fact.id}", ()))
 
     def related_to(self, entry: Entry) -> tuple[Entry, ...]:
         """Related entries of the same kind, whichever side declared the relation."""

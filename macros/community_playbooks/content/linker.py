@@ -9,7 +9,7 @@ from ..errors import Problem, did_you_mean
 from .kinds import BY_NAME, BY_SECTION, CONTENT_DIR, KIND_NAMES
 from .library import Library, translation_counts
 from .locator import Locator
-from .model import Entry, Labels, Pitfall, Playbook
+from .model import Entry, Guide, Labels, Pitfall, Platform, Playbook
 
 
 def references(playbook: Playbook) -> list[tuple[tuple, str, str]]:
@@ -18,6 +18,7 @@ def references(playbook: Playbook) -> list[tuple[tuple, str, str]]:
     refs += [(("rituals", i, "ref"), "ritual", use.ref) for i, use in enumerate(playbook.rituals)]
     refs += [(("governance", i, "stage"), "stage", use.stage) for i, use in enumerate(playbook.governance)]
     refs += [(("pitfalls", i, "ref"), "pitfall", use.ref) for i, use in enumerate(playbook.pitfalls)]
+    refs += [(("guides", i), "guide", guide) for i, guide in enumerate(playbook.guides)]
     for p, phase in enumerate(playbook.checklists):
         for i, item in enumerate(phase.items):
             path = ("checklists", p, "items", i)
@@ -71,23 +72,59 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
             if resolves(playbook, path, kind, target) and kind != "playbook" and "if" not in path:
                 used_in[(kind, target)].add(playbook.id)
 
-    for entry in (*by_kind["playbook"].values(), *by_kind["pitfall"].values()):
-        assert isinstance(entry, (Playbook, Pitfall))
+    for entry in (*by_kind["playbook"].values(), *by_kind["pitfall"].values(), *by_kind["guide"].values()):
+        assert isinstance(entry, (Playbook, Pitfall, Guide))
         for i, other in enumerate(entry.related):
             if resolves(entry, ("related", i), entry.kind, other):
                 related[entry.key].add(other)
                 related[(entry.kind, other)].add(entry.id)
 
+    platforms = by_kind["platform"]
+    known_platforms = tuple(vocabularies.get("platform", {}))
+    for platform in platforms.values():
+        if platform.id not in known_platforms:
+            problems.append(locator.problem(platform, (), f"'{platform.id}' is not a platform of the vocabulary",
+                                            did_you_mean(platform.id, known_platforms)
+                                            or f"name the file after one of: {', '.join(known_platforms)}"))
+    fact_users: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entry in (entry for kind in by_kind.values() for entry in kind.values()):
+        for i, ref in enumerate(getattr(entry, "facts", ()) if not isinstance(entry, Platform) else ()):
+            if _fact_resolves(entry, ("facts", i), ref, platforms, unloaded, locator, problems):
+                fact_users[ref].append(entry.key)
+
     library = Library(
         playbooks=by_kind["playbook"], pitfalls=by_kind["pitfall"],  # type: ignore[arg-type]
         rituals=by_kind["ritual"], stages=by_kind["stage"],  # type: ignore[arg-type]
+        guides=by_kind["guide"], platforms=platforms,  # type: ignore[arg-type]
         vocabularies=vocabularies,
         schemas=schemas or {},
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},
+        fact_users={ref: tuple(users) for ref, users in fact_users.items()},
         translated={entry.key: translation_counts(entry) for kind in by_kind.values() for entry in kind.values()},
     )
     return library, problems
+
+
+def _fact_resolves(entry: Entry, path: tuple, ref: str, platforms: Mapping[str, Entry],
+                   unloaded: Collection[tuple[str, str]], locator: Locator, problems: list[Problem]) -> bool:
+    platform_id, fact_id = ref.split("/", 1)
+    platform = platforms.get(platform_id)
+    if platform is None:
+        if ("platform", platform_id) not in unloaded:
+            problems.append(locator.problem(entry, path, f"no platform file '{platform_id}'",
+                                            did_you_mean(platform_id, platforms)
+                                            or f"add {platform_id}.yaml to the platforms folder with the fact"))
+        return False
+    assert isinstance(platform, Platform)
+    ids = [fact.id for fact in platform.facts]
+    if fact_id not in ids:
+        hint = did_you_mean(fact_id, ids)
+        problems.append(locator.problem(entry, path, f"unknown fact '{ref}'",
+                                        hint.replace("'", f"'{platform_id}/", 1) if hint
+                                        else f"{platform.file} has: {', '.join(ids)}"))
+        return False
+    return True
 
 
 def _sample(known: Mapping[str, Entry]) -> str:

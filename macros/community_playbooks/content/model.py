@@ -89,6 +89,7 @@ class Pitfall(Entry):
     prevention: tuple[Text, ...]
     remedy: tuple[Text, ...]
     related: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()  # "platform/fact-id"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,6 +101,7 @@ class Ritual(Entry):
     steps: tuple[Text, ...]
     why: Text
     variations: tuple[tuple[str, Text], ...] = ()
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,12 +113,61 @@ class Stage(Entry):
     move_on: tuple[Text, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
+class GuideStep:
+    title: Text
+    text: Text
+    points: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuideItem:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Guide(Entry):
+    kind: ClassVar[str] = "guide"
+    steps: tuple[GuideStep, ...]
+    checklist: tuple[GuideItem, ...]
+    facts: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One claim about a platform, with where it can be checked and when it last was."""
+
+    id: str
+    claim: Text
+    source: Source
+    checked: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Platform(Entry):
+    kind: ClassVar[str] = "platform"
+    mainland: str
+    facts: tuple[Fact, ...]
+
+
 @dataclass(frozen=True)
 class Group:
     type: str
     size_min: int
     size_max: int
     platforms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Effort:
+    """What running a playbook costs."""
+
+    launch_days: int
+    weekly_hours: float
+    team: int
+    difficulty: str
 
 
 @dataclass(frozen=True)
@@ -211,6 +262,7 @@ class Phase:
 class Playbook(Entry):
     kind: ClassVar[str] = "playbook"
     group: Group
+    effort: Effort
     mission: Mission
     threshold: Threshold
     rituals: tuple[RitualUse, ...]
@@ -220,6 +272,8 @@ class Playbook(Entry):
     checklists: tuple[Phase, ...]
     messages: Messages | None = None
     related: tuple[str, ...] = ()
+    guides: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
 
 
 def texts_of(value: Any) -> list[tuple[tuple, Text]]:
@@ -238,7 +292,7 @@ def texts_of(value: Any) -> list[tuple[tuple, Text]]:
                     stack.append((path + (child[0],), child[1]))  # a variation, found by its platform
                 else:
                     stack.append((path + (i,), child))
-        elif isinstance(item, Source) or item is None or isinstance(item, (str, int)):
+        elif isinstance(item, Source) or item is None or isinstance(item, (str, int, float)):
             continue
         elif hasattr(type(item), "__dataclass_fields__"):
             stack.extend((path + (name,), getattr(item, name)) for name in reversed(field_names(type(item))))
@@ -251,7 +305,7 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage)}
+ENTRY_TYPES: dict[str, type[Entry]] = {cls.kind: cls for cls in (Playbook, Pitfall, Ritual, Stage, Guide, Platform)}
 
 # --- from validated data ----------------------------------------------------------------
 
@@ -265,11 +319,21 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
     if kind == "pitfall":
         return Pitfall(**common, severity=data["severity"], signs=_texts(data["signs"]), causes=_texts(data["causes"]),
                        prevention=_texts(data["prevention"]), remedy=_texts(data["remedy"]),
-                       related=tuple(data.get("related", ())))
+                       related=tuple(data.get("related", ())), facts=tuple(data.get("facts", ())))
     if kind == "ritual":
         return Ritual(**common, cadence=_cadence(data["cadence"]), duration=data["duration"], host=Text.of(data["host"]),
                       steps=_texts(data["steps"]), why=Text.of(data["why"]),
-                      variations=tuple((p, Text.of(t)) for p, t in data.get("variations", {}).items()))
+                      variations=tuple((p, Text.of(t)) for p, t in data.get("variations", {}).items()),
+                      facts=tuple(data.get("facts", ())))
+    if kind == "guide":
+        return Guide(**common, steps=tuple(GuideStep(title=Text.of(s["title"]), text=Text.of(s["text"]),
+                                                     points=_texts(s.get("points", ()))) for s in data["steps"]),
+                     checklist=tuple(GuideItem(i["id"], Text.of(i["text"])) for i in data["checklist"]),
+                     facts=tuple(data.get("facts", ())), related=tuple(data.get("related", ())))
+    if kind == "platform":
+        return Platform(**common, mainland=data["mainland"], facts=tuple(
+            Fact(f["id"], Text.of(f["claim"]), Source(Text.of(f["source"]["title"]), url=f["source"]["url"]), f["checked"])
+            for f in data["facts"]))
     if kind == "stage":
         return Stage(**common, mode=data["mode"], practices=_texts(data["practices"]), risks=_texts(data["risks"]),
                      move_on=_texts(data.get("move_on", ())))
@@ -280,9 +344,11 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
 
 def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
     group, mission, threshold, feedback = data["group"], data["mission"], data["threshold"], data["feedback"]
+    effort = data["effort"]
     return Playbook(
         **common,
         group=Group(group["type"], group["size"]["min"], group["size"]["max"], tuple(group["platforms"])),
+        effort=Effort(effort["launch_days"], effort["weekly_hours"], effort["team"], effort["difficulty"]),
         mission=Mission(Text.of(mission["purpose"]), Text.of(mission["for_others"]), Text.of(mission["for_ourselves"])),
         threshold=Threshold(threshold["kind"], _texts(threshold["criteria"]), Text.of(threshold["why"])),
         rituals=tuple(RitualUse(r["ref"], _cadence(r["cadence"]) if "cadence" in r else None, _maybe(r.get("note")))
@@ -306,6 +372,8 @@ def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
         ),
         messages=_messages(data.get("messages")),
         related=tuple(data.get("related", ())),
+        guides=tuple(data.get("guides", ())),
+        facts=tuple(data.get("facts", ())),
     )
 
 

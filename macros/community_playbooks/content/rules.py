@@ -37,7 +37,12 @@ BOUNDS = {
     "summary": Bounds((60, 320), (20, 160)),
     "messages": Bounds((20, 1200), (10, 600)),
     "text": Bounds((2, 220), (2, 120)),
+    "paragraph": Bounds((20, 700), (10, 350)),  # a guide's step: what to do and why
+    "claim": Bounds((10, 320), (5, 160)),  # a platform fact
 }
+# which bounds a text at a path keeps, by the last field name of the path
+_BOUNDS_OF_FIELD = {"title": "title", "summary": "summary", "claim": "claim"}
+MAINLAND_FACT = "mainland-access"
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|lorem)\b|\.\.\.|…|待补充|待定|占位", re.I)
 SIMILAR_TITLES = 0.85
 # What a finished entry holds: a playbook a reader can run, a ritual for every big platform.
@@ -87,11 +92,25 @@ class _Book:
                     self.cadence(playbook, ("rituals", i, "cadence"), use.cadence)
         for ritual in self.library.rituals.values():
             self.cadence(ritual, ("cadence",), ritual.cadence)
+        for guide in self.library.guides.values():
+            first: dict[str, int] = {}
+            for i, item in enumerate(guide.checklist):
+                if item.id in first:
+                    self.report(guide, ("checklist", i, "id"), f"duplicate item id '{item.id}'",
+                                f"give each item its own id; checklist[{first[item.id]}] has it")
+                first.setdefault(item.id, i)
+        for platform in self.library.platforms.values():
+            first = {}
+            for i, fact in enumerate(platform.facts):
+                if fact.id in first:
+                    self.report(platform, ("facts", i, "id"), f"duplicate fact id '{fact.id}'",
+                                f"give each fact its own id; facts[{first[fact.id]}] has it")
+                first.setdefault(fact.id, i)
 
     def no_repeats(self, playbook: Playbook) -> None:
         seen: dict[tuple[str, str], tuple] = {}
         for path, _, target in references(playbook):
-            if path[0] not in ("rituals", "governance", "pitfalls"):
+            if path[0] not in ("rituals", "governance", "pitfalls", "guides"):
                 continue
             key = (path[0], target)
             if key in seen:
@@ -151,6 +170,10 @@ class _Book:
             missing = [p for p in VARIATION_PLATFORMS if p not in dict(ritual.variations)]
             self.need(ritual, ("variations",), not missing, f"no variation for {', '.join(missing)}",
                       "say how to run the ritual on each of: " + ", ".join(VARIATION_PLATFORMS))
+        for platform in self.library.platforms.values():
+            self.need(platform, ("facts",), any(f.id == MAINLAND_FACT for f in platform.facts),
+                      f"no fact '{MAINLAND_FACT}'",
+                      "add the fact that says whether the platform is reachable from mainland China, with its source")
         if complete:
             self.orphans()
         self.similar_titles()
@@ -158,7 +181,7 @@ class _Book:
     def text(self, entry: Entry, path: FieldPath, text: Text) -> None:
         missing = [lang for lang in LANGUAGES if lang not in text.translations]
         self.need(entry, path, not missing, f"no {' and '.join(missing)} text", "write it as {en: ..., zh: ...}")
-        kind = path[0] if path[0] in ("title", "summary", "messages") else "text"
+        kind = _bounds_of(entry, path)
         for lang, value in text.translations.items():
             if not lang:
                 continue
@@ -206,9 +229,15 @@ class _Book:
 
     def orphans(self) -> None:
         for entry in self.library.all_entries():
-            if entry.kind != "playbook" and not self.library.used_in.get(entry.key):
+            if entry.kind not in ("playbook", "platform") and not self.library.used_in.get(entry.key):
                 self.report(entry, (), f"no playbook uses this {entry.kind}",
                             f"reference it from a playbook, or remove {entry.file}")
+        for platform in self.library.platforms.values():
+            for i, fact in enumerate(platform.facts):
+                if not self.library.fact_users.get(f"{platform.id}/{fact.id}"):
+                    self.report(platform, ("facts", i), f"no entry relies on the fact '{fact.id}'",
+                                f"name it as {platform.id}/{fact.id} under 'facts:' of the entries that state it, "
+                                "or remove it")
 
     def similar_titles(self) -> None:
         for kind in KIND_NAMES:
@@ -221,6 +250,17 @@ class _Book:
                         self.report(b, ("title",), f"title is nearly the same as {a.file}'s",
                                     "make the difference clear in the title")
                         break
+
+
+def _bounds_of(entry: Entry, path: FieldPath) -> str:
+    if path[0] == "messages":
+        return "messages"
+    if entry.kind == "guide" and path[0] == "steps" and path[-1] == "text":
+        return "paragraph"
+    named = [part for part in path if isinstance(part, str)]
+    if len(path) == 1 or (named and named[-1] == "claim"):
+        return _BOUNDS_OF_FIELD.get(named[-1], "text") if named else "text"
+    return "text"
 
 
 def _message_texts(playbook: Playbook) -> Iterator[tuple[str, str, str]]:

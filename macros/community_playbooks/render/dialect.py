@@ -85,6 +85,7 @@ def tabs(panels: Iterable[tuple[str, str]]) -> str:
     return "\n\n".join(f'=== "{label}"\n\n' + indent(body) for label, body in panels)
 
 
-def markdown_block(css_class: str, body: str) -> str:
-    """A ``<div>`` whose content is Markdown again (md_in_html)."""
-    return f'<div class="{css_class}" markdown="1">\n\n{body}\n</div>'
+def markdown_block(css_class: str, body: str, anchor: str | None = None) -> str:
+    """A ``<div>`` whose content is Markdown again (md_in_html); ``anchor`` is a fixed id, not text."""
+    id_attribute = f' id="{anchor}"' if anchor else ""
+    return f'<div class="{css_class}"{id_attribute} markdown="1">\n\n{body}\n</div>'

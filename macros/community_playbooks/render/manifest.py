@@ -16,9 +16,11 @@ from .context import Site
 from .pages.checklist_builder import builder_page
 from .pages.compare import compare_page
 from .pages.field_reference import reference_index, reference_page, reference_uri
+from .pages.guide import guide_page
 from .pages.indexes import index_page
 from .pages.launch_kit import kit_page
 from .pages.pitfall import pitfall_page
+from .pages.platform_facts import platform_page
 from .pages.playbook import playbook_page
 from .pages.ritual import ritual_page
 from .pages.stage import stage_page
@@ -28,7 +30,8 @@ from .pages.translations import PAGE as TRANSLATIONS_PAGE, translation_page
 from .ritual_calendar import has_calendar, ritual_calendar
 from .urls import calendar_uri, kit_uri, page_uri
 
-ENTRY_PAGES = {"playbook": playbook_page, "pitfall": pitfall_page, "ritual": ritual_page, "stage": stage_page}
+ENTRY_PAGES = {"playbook": playbook_page, "pitfall": pitfall_page, "ritual": ritual_page, "stage": stage_page,
+               "guide": guide_page, "platform": platform_page}
 
 
 @dataclass(frozen=True)

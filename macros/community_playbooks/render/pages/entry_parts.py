@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...content.freshness import REVIEW_MONTHS, is_stale
-from ...content.model import Entry, Pitfall, Text
+from ...content.freshness import REVIEW_MONTHS, is_stale, is_unchecked
+from ...content.model import Entry, Fact, Pitfall, Platform, Text
 from .. import dialect, escape
 from ..context import Context
 from ..fragments import fragment
@@ -88,3 +88,28 @@ def used_in_section(ctx: Context, entry: Entry, notes: dict[str, Text | None] | 
         note = (notes or {}).get(pb.id)
         lines.append(ctx.link(pb) + (f" — {ctx.text(note)}" if note else ""))
     return dialect.section(ctx.ui("used_in"), "used-in", dialect.bullets(lines))
+
+
+def fact_anchor(fact: Fact) -> str:
+    """The id of a fact on its platform's page."""
+    return f"fact-{fact.id}"
+
+
+def fact_line(ctx: Context, platform: Platform, fact: Fact, *, claim: bool = True) -> str:
+    """A fact as Markdown: the claim, its source and when it was checked, flagged when that is long ago."""
+    checked = ctx.ui("fact_checked", date=fact.checked)
+    if is_unchecked(fact, ctx.today):
+        checked = f"**{checked}: {ctx.ui('fact_unchecked', months=REVIEW_MONTHS)}**"
+    source = dialect.link(ctx.title(fact.source.title), fact.source.url) if fact.source.url else ctx.title(fact.source.title)
+    parts = [ctx.text(fact.claim)] if claim else []
+    return " ".join(parts + [f"({ctx.ui('fact_source')}{ctx.label_separator}{source} · {checked})"])
+
+
+def facts_section(ctx: Context, entry: Entry) -> str:
+    """The platform facts an entry relies on, each linked to its platform's page."""
+    facts = ctx.library.facts_of(entry)
+    if not facts:
+        return ""
+    lines = [f"{dialect.bold(dialect.link(ctx.title(platform.title), ctx.href('platform', platform.id, fact_anchor(fact))))}"
+             f"{ctx.colon} {fact_line(ctx, platform, fact)}" for platform, fact in facts]
+    return dialect.section(ctx.ui("facts_title"), "facts", ctx.ui("facts_intro") + "\n\n" + dialect.bullets(lines))

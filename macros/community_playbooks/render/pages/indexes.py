@@ -55,9 +55,20 @@ def index_page(site: Site, kind: str) -> str:
             [ctx.ui("ritual"), ctx.ui("cadence"), ctx.ui("duration"), ctx.ui("used_by_col")],
             ([ctx.link(r), cadence_text(ctx, r.cadence), ctx.ui("minutes", n=r.duration), str(_users(ctx, r))]
              for r in rituals))
-    else:
+    elif kind == "stage":
         body = "\n\n".join(f"{dialect.heading(2, ctx.link(s))}\n\n{ctx.label('mode', s.mode)} — {ctx.text(s.summary)}"
                            for s in ctx.library.stages_in_order())
+    elif kind == "guide":
+        body = dialect.table([ctx.ui("guide"), ctx.ui("summary"), ctx.ui("used_by_col")],
+                             ([ctx.link(g), ctx.text(g.summary), str(_users(ctx, g))]
+                              for g in ctx.library.guides.values()))
+    else:
+        order = ctx.library.order("platform")
+        platforms = sorted(ctx.library.platforms.values(),
+                           key=lambda p: order.index(p.id) if p.id in order else len(order))
+        body = dialect.table([ctx.ui("platform"), ctx.ui("mainland"), ctx.ui("facts_col"), ctx.ui("oldest_check")],
+                             ([ctx.link(p), ctx.label("mainland", p.mainland), str(len(p.facts)),
+                               min(f.checked for f in p.facts)] for p in platforms))
     return dialect.join(dialect.heading(1, ctx.ui(section + "_title")), ctx.ui(section + "_intro"), body)
 
 

@@ -6,7 +6,8 @@ from ...content.model import Pitfall
 from .. import dialect
 from ..context import Site
 from ..urls import page_uri
-from .entry_parts import entry_front_matter, review_notice, reviewed_line, sources_section, used_in_section
+from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
+                          used_in_section)
 
 
 def pitfall_page(site: Site, pitfall: Pitfall) -> str:
@@ -31,6 +32,7 @@ def pitfall_page(site: Site, pitfall: Pitfall) -> str:
         used_in_section(ctx, pitfall, notes),
         dialect.section(ctx.ui("related_pitfalls"), "related", dialect.bullets(
             f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related)) if related else "",
+        facts_section(ctx, pitfall),
         sources_section(ctx, pitfall),
         reviewed_line(ctx, pitfall),
     )

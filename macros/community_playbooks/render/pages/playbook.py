@@ -10,7 +10,8 @@ from ..context import Context, Site
 from ..ritual_calendar import has_calendar
 from ..urls import calendar_uri, page_uri
 from ..wording import cadence_text
-from .entry_parts import entry_front_matter, pitfall_card, print_head, review_notice, reviewed_line, sources_section
+from .entry_parts import (entry_front_matter, facts_section, pitfall_card, print_head, review_notice, reviewed_line,
+                          sources_section)
 
 
 def playbook_page(site: Site, playbook: Playbook) -> str:
@@ -32,6 +33,8 @@ def playbook_page(site: Site, playbook: Playbook) -> str:
             pitfall_card(ctx, ctx.library.pitfalls[use.ref], use.note) for use in pb.pitfalls)),
         dialect.section(ctx.ui("checklists"), "checklist", checklist(ctx, pb)),
         messages_section(ctx, pb),
+        _guides(ctx, pb),
+        facts_section(ctx, pb),
         _related(ctx, pb),
         sources_section(ctx, pb),
         reviewed_line(ctx, pb),
@@ -48,6 +51,10 @@ def _at_a_glance(ctx: Context, pb: Playbook) -> str:
         _field(ctx, "group_type", ctx.label("group_type", pb.group.type)),
         _field(ctx, "size", ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max)),
         _field(ctx, "platforms", ctx.list_separator.join(ctx.label("platform", p) for p in pb.group.platforms)),
+        _field(ctx, "effort", " · ".join([ctx.ui("launch_days", n=pb.effort.launch_days),
+                                          ctx.ui("weekly_hours", n=_number(pb.effort.weekly_hours)),
+                                          ctx.ui("team_n", n=pb.effort.team),
+                                          ctx.label("difficulty", pb.effort.difficulty)])),
         _field(ctx, "threshold", dialect.link(ctx.label("threshold", pb.threshold.kind), "#threshold")),
         _field(ctx, "stages", " → ".join(ctx.link(s) for s in stages)),
         _field(ctx, "checklists", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
@@ -102,6 +109,18 @@ def _governance(ctx: Context, pb: Playbook) -> str:
             part += [dialect.bold(ctx.ui("move_on") + ctx.colon), dialect.bullets(ctx.text(m) for m in use.move_on)]
         parts.append("\n\n".join(part))
     return "\n\n".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _guides(ctx: Context, pb: Playbook) -> str:
+    if not pb.guides:
+        return ""
+    guides = [ctx.library.guides[g] for g in pb.guides]
+    return dialect.section(ctx.ui("guides_section"), "guides",
+                           dialect.bullets(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides))
 
 
 def _related(ctx: Context, pb: Playbook) -> str:

@@ -7,7 +7,8 @@ from .. import dialect
 from ..context import Site
 from ..urls import page_uri
 from ..wording import cadence_text
-from .entry_parts import entry_front_matter, review_notice, reviewed_line, sources_section, used_in_section
+from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
+                          used_in_section)
 
 
 def ritual_page(site: Site, ritual: Ritual) -> str:
@@ -31,6 +32,7 @@ def ritual_page(site: Site, ritual: Ritual) -> str:
         dialect.section(ctx.ui("why"), "why", ctx.paragraphs(ritual.why)),
         dialect.section(ctx.ui("variations"), "variations", variations) if variations else "",
         used_in_section(ctx, ritual, notes),
+        facts_section(ctx, ritual),
         sources_section(ctx, ritual),
         reviewed_line(ctx, ritual),
     )
