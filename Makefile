@@ -31,13 +31,11 @@ preview-zh: $(STAMP)
 serve-zh: $(STAMP)
 	$(BIN)/mkdocs serve -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
 
-# Both languages go to a fresh folder that replaces site/ only when both built: a failed
-# build never leaves a half-built site behind.
+# Both languages at once, each in its own process, into a fresh folder that replaces site/
+# whole only when both built: a failed build never leaves a half-built site behind, and a
+# second `make build` waits for the first.
 build: $(STAMP)
-	rm -rf site.new
-	CP_PDF=$(PDF) $(BIN)/mkdocs build --strict -f mkdocs.yml --site-dir site.new
-	CP_PDF=$(PDF) $(BIN)/mkdocs build --strict -f mkdocs.zh.yml --site-dir site.new/zh
-	rm -rf site && mv site.new site
+	$(BIN)/playbooks build --out site $(if $(filter true,$(PDF)),--pdf,)
 
 validate: $(STAMP)
 	$(BIN)/playbooks validate
@@ -54,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py --sizes 100 300 1000 --serve 300 --write
 
 clean:
-	rm -rf site site.new export .pytest_cache .cache
+	rm -rf site export .pytest_cache

@@ -66,6 +66,61 @@ def test_main_deploys_to_pages_and_a_weekly_job_checks_links_and_freshness():
     assert "playbooks stale" in json.dumps(weekly["jobs"]["stale"])
 
 
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w.-]+)@([0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$")
+
+
+def test_every_action_is_pinned_to_a_full_commit_with_its_version():
+    checked = 0
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(?:-\s+)?uses:", line):
+                assert PINNED.match(line), f"{workflow.name}: {line.strip()}"
+                checked += 1
+    assert checked >= 10
+
+
+def runs_project_code(job: dict) -> bool:
+    """A job that checks out the repository or runs a command runs code from the repository."""
+    return any("run" in step or step.get("uses", "").startswith("actions/checkout") for step in job["steps"])
+
+
+def test_write_rights_only_where_no_project_code_runs():
+    for path in WORKFLOWS:
+        workflow = load(path)
+        top = workflow.get("permissions")
+        assert top in ({}, {"contents": "read"}), f"{path.name}: workflow-wide permissions {top}"
+        for name, job in workflow["jobs"].items():
+            rights = job.get("permissions", top)
+            writes = {scope for scope, level in (rights or {}).items() if level == "write"}
+            if runs_project_code(job):
+                assert not writes, f"{path.name}: job {name} runs project code with {sorted(writes)}"
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout"):
+                    assert step["with"]["persist-credentials"] is False, f"{path.name}: job {name}"
+    deploy = load(ROOT / ".github/workflows/deploy.yml")["jobs"]
+    assert deploy["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    runs = [step.get("run", "") for step in deploy["build"]["steps"]]
+    assert any("make validate" in r for r in runs), "the deploy validates before it builds"
+    assert [i for i, r in enumerate(runs) if "make validate" in r][0] < [i for i, r in enumerate(runs)
+                                                                        if "make build" in r][0]
+
+
+def test_no_markdown_extension_reads_files_or_runs_code():
+    """Contributor text goes through Markdown: an extension that includes files (snippets) or
+    evaluates anything would turn text into an attack."""
+    from community_playbooks.adapters.export import site_config
+
+    for lang in ("en", "zh"):
+        names = [next(iter(e)) if isinstance(e, dict) else e for e in site_config(ROOT, lang)["markdown_extensions"]]
+        assert not {"pymdownx.snippets", "pymdownx.arithmatex", "markdown_include.include"} & set(names), names
+
+
+def test_no_cache_is_tracked():
+    """The engine's cache lives outside the checkout; one committed here would be planted data."""
+    tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert not [name for name in tracked.splitlines() if ".cache/" in f"/{name}"]
+
+
 def test_annotations_escape_what_github_would_misread():
     problem = Problem("playbooks/a,b.yaml", 3, 7, "rituals[0].ref", "bad: 100%\nnext", "did you mean 'x'?")
     assert problem.github_annotation() == (

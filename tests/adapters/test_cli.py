@@ -103,14 +103,14 @@ def test_stale_lists_entries_older_than_the_limit():
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
     assert "- playbooks/tiny-club.yaml: last reviewed 2026-11-24" in lines
-    assert lines[-2:] == ["13 of 13 entries were last reviewed more than 12 months before 2027-11-25.",
+    assert lines[-2:] == ["14 of 14 entries were last reviewed more than 12 months before 2027-11-25.",
                           "2 of 2 platform facts were last checked more than 12 months before 2027-11-25."]
     fresh = run("--root", str(FIXTURE), "stale", "--today", "2026-11-30")
     # a fact checked on 2025-06-01 is due, with where to check it, though every entry is fresh
     assert fresh.stdout.strip().splitlines() == [
         "- playbooks/platforms/wechat.yaml: fact invite-confirmation last checked 2025-06-01 against "
         "https://help.wechat.com/",
-        "0 of 13 entries were last reviewed more than 12 months before 2026-11-30.",
+        "0 of 14 entries were last reviewed more than 12 months before 2026-11-30.",
         "1 of 2 platform facts were last checked more than 12 months before 2026-11-30."]
 
 

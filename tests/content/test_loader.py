@@ -123,19 +123,40 @@ def test_every_text_is_found_once_at_the_path_where_it_stands():
         assert all(at(entry, path) is text for path, text in found), entry.key
 
 
-def test_a_cache_file_is_checked_like_any_other_file(tmp_path, monkeypatch):
-    """The cache is a folder in the checkout: data planted there must not skip the schema."""
+def test_the_cache_cannot_be_forged(tmp_path, monkeypatch):
+    """Valid data is cached outside the checkout, bound to the bytes it came from, and
+    checked against the schema again: a planted or edited cache entry is never published."""
+    import hashlib
     import json
 
-    from community_playbooks.content.cache import CACHE_DIR
-
+    cache = tmp_path / "user-cache"
+    monkeypatch.setenv("CP_CACHE_DIR", str(cache))
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
-    load_library(root)  # fills .cache/
-    planted = {"title": {"en": "Planted"}, "summary": "x", "reviewed": "2026-11-24", "severity": "lethal"}
-    for cached in (root / CACHE_DIR).glob("*.json"):
-        if json.loads(cached.read_text(encoding="utf-8")).get("severity"):
-            cached.write_text(json.dumps(planted), encoding="utf-8")
-    pitfalls = load_library(root).pitfalls  # a new loader: nothing in memory
-    assert {p.title.get("en") for p in pitfalls.values()} == {"Dead group", "Turning into a sales group",
-                                                               "Off-topic drift", "Founder dependence"}
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # what an older engine may have left in a checkout
+    load_library(root)  # fills the user's cache
+    assert not (root / ".cache").exists(), "nothing is cached inside the project"
+    entries = {path: json.loads(path.read_text(encoding="utf-8")) for path in cache.rglob("*.json")}
+    pitfalls = [path for path, stored in entries.items() if stored["data"].get("severity")]
+    assert pitfalls
+    planted = {"title": {"en": "Planted", "zh": "植入"}, "summary": "x" * 80, "reviewed": "2026-11-24",
+               "severity": "high", "signs": ["a", "b", "c"], "causes": ["a"], "prevention": ["a"], "remedy": ["a"]}
+    # 1. entries edited in the user's cache: their data is checked against the schema again
+    dead = (root / "playbooks/pitfalls/dead-group.yaml").read_bytes()
+    for path in pitfalls:
+        stored = entries[path]
+        stored["data"] = {**planted, "severity": "lethal"}
+        path.write_text(json.dumps(stored), encoding="utf-8")
+    # 2. entries planted inside the checkout, with the right digest of a real file: never read
+    # 3. and an entry whose bytes changed since: its digest no longer matches, so the file is read again
+    stale = next(iter(pitfalls))
+    stored = json.loads(stale.read_text(encoding="utf-8"))
+    stale.write_text(json.dumps({**stored, "data": planted, "source": hashlib.sha256(b"old bytes").hexdigest()}),
+                     encoding="utf-8")
+    inside = root / ".cache" / "playbooks"
+    inside.mkdir(parents=True)
+    for path in pitfalls:
+        (inside / path.name).write_text(json.dumps({"source": hashlib.sha256(dead).hexdigest(), "data": planted}),
+                                        encoding="utf-8")
+    titles = {p.title.get("en") for p in load_library(root).pitfalls.values()}  # a new loader: nothing in memory
+    assert titles == {"Dead group", "Turning into a sales group", "Off-topic drift", "Founder dependence"}

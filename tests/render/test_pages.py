@@ -114,10 +114,15 @@ def test_links_to_entries_lead_there_from_any_page(library):
 def test_titles_are_never_links(library):
     from community_playbooks.render.pages.entry_parts import pitfall_card
 
-    pitfall = dataclasses.replace(library.pitfalls["dead-group"],
-                                  title=Text.of('Dead group [x](javascript:alert%281%29) "q"'))
-    card = pitfall_card(Site(library, "en").page("playbooks/tiny-club.md"), pitfall)
-    assert card.startswith('!!! danger "Dead group x &quot;q&quot;"')  # the label only, and quotes that stay inside
+    def card(title):
+        pitfall = dataclasses.replace(library.pitfalls["dead-group"], title=Text.of(title))
+        return pitfall_card(Site(library, "en").page("playbooks/tiny-club.md"), pitfall)
+
+    # a real link keeps only its label, and a quote cannot end the admonition's title
+    assert card('Dead group [x](https://example.org/) "q"').startswith('!!! danger "Dead group x &quot;q&quot;"')
+    # brackets that are no link are text, as everywhere
+    assert card("Dead group [x](javascript:alert%281%29)").startswith(
+        '!!! danger "Dead group \\[x\\](javascript:alert%281%29)"')
 
 
 def test_hostile_titles_are_escaped_in_front_matter(library):

@@ -15,6 +15,7 @@ from ..errors import ContentError, Problem, did_you_mean, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site
 from .scaffold import new_entry
+from .site_build import BuildError, build_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the site as plain Markdown plus an mkdocs.yml without macros")
     export.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
     export.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the pages (default: en)")
+
+    build = commands.add_parser("build", help="build both languages at once into one site folder, swapped in whole")
+    build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
+    build.add_argument("--pdf", action="store_true", help="print every launch kit to PDF with Chromium")
+    build.add_argument("--sequential", action="store_true", help="one language after the other (to compare)")
 
     new = commands.add_parser("new", help="start a new entry from its commented template")
     new.add_argument("kind", help=", ".join(KIND_NAMES[:-1]) + " or " + KIND_NAMES[-1])
@@ -51,12 +57,24 @@ def main(argv: list[str] | None = None) -> int:
                            help="text for a terminal, markdown for chats and files (default: text)")
 
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist}
+    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
+                "build": _build}
     try:
         return handlers[args.command](args)
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    try:
+        built = build_site(args.root, out, pdf=args.pdf, parallel=not args.sequential)
+    except BuildError as err:
+        print(f"{err}\n\nThe build failed; {quoted(args.out, None)}/ still holds the last good site.", file=sys.stderr)
+        return 1
+    print(f"Built {' and '.join(built.languages)} into {quoted(args.out, None)}/ in {built.seconds:.1f} s.")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -23,6 +23,8 @@ from ..render.manifest import site_files
 from .mkdocs_plugin import PlaybooksConfig
 
 PLUGIN = "playbooks"
+# left in every export: only a folder holding it may be replaced by the next export
+MARKER = ".community-playbooks-export"
 
 FRONT_MATTER_END = "\n---\n"
 
@@ -36,11 +38,17 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     if out == root or root.is_relative_to(out) or out in (root / "docs", root / content_dir):
         raise ContentError([Problem(str(out), message="the export would replace the project itself",
                                     hint="export into a folder of its own, such as export/")])
+    if out.is_symlink() or (out.exists() and not (out / MARKER).is_file() and any(out.iterdir())):
+        raise ContentError([Problem(str(out), message="this folder exists and is not an earlier export: exporting "
+                                    "would delete what it holds",
+                                    hint="export into a new folder, such as export/, or empty this one first")])
     library = Loader(root, content_dir).load()
     # written beside the target and swapped in at the end: a failed export leaves the last one
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     try:
+        (staging / MARKER).write_text("Written by `playbooks export`; the next export replaces this folder.\n",
+                                      encoding="utf-8")
         _write(root, staging, Site(library, lang, directory_urls=config.get("use_directory_urls", True)), config,
                options)
     except BaseException:

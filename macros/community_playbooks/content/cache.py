@@ -2,11 +2,15 @@
 
 Reading YAML and checking it against its JSON Schema is most of the cost of loading the
 library. A file whose bytes, path and engine (schemas and parsing code) are unchanged
-holds the same valid data, so that data is kept on disk under ``.cache/`` (the Chinese
-build reuses what the English build read, and the next build what this one read), and
-the entry built from it in memory (a `mkdocs serve` rebuild re-reads only the file that
-was edited). Only valid files are kept: a broken file is read and reported every time.
-The lines of fields are not kept: a problem found later reads its file again.
+holds the same valid data, so that data is kept on disk (the Chinese build reuses what the
+English build read, and the next build what this one read), and the entry built from it in
+memory (a `mkdocs serve` rebuild re-reads only the file that was edited). Only valid files
+are kept: a broken file is read and reported every time.
+
+The disk cache is the user's, outside every checkout (``$XDG_CACHE_HOME/community-playbooks``,
+or ``CP_CACHE_DIR``): a pull request cannot plant an entry in it. Each entry names the digest
+of the bytes it was made from, checked on read, and its data is checked against the schema
+again before it is used.
 """
 
 from __future__ import annotations
@@ -23,7 +27,14 @@ import yaml
 
 from .model import Entry
 
-CACHE_DIR = Path(".cache") / "playbooks"
+
+
+def user_cache_dir() -> Path:
+    """Where valid data is kept between runs: the user's cache folder, never the project's."""
+    if os.environ.get("CP_CACHE_DIR"):
+        return Path(os.environ["CP_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "community-playbooks"
 _ENGINE_FILES = ("yaml_reader.py", "validation.py", "cache.py")
 
 
@@ -61,27 +72,31 @@ class ValidCache:
     def remember(self, key: str, entry: Entry) -> None:
         self._entries[key] = entry
 
-    def data(self, key: str) -> Any | None:
-        """The valid data stored under ``key`` by this or an earlier run, or None."""
+    def data(self, key: str, raw: bytes) -> Any | None:
+        """The valid data stored under ``key`` from these very bytes ``raw``, or None."""
         if self.directory is None:
             return None
         try:
-            return json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+            stored = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if not isinstance(stored, dict) or stored.get("source") != hashlib.sha256(raw).hexdigest():
+            return None
+        return stored.get("data")
 
-    def store(self, key: str, data: Any) -> None:
+    def store(self, key: str, raw: bytes, data: Any) -> None:
         if self.directory is None:
             return
         temporary = None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             # whole or not at all: two builds may run side by side
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False,
                                              suffix=".tmp") as out:
                 temporary = out.name
                 # dumps, not dump: dump feeds the file piece by piece from the slow Python encoder
-                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                out.write(json.dumps({"source": hashlib.sha256(raw).hexdigest(), "data": data}, ensure_ascii=False,
+                                     separators=(",", ":")))
             os.replace(temporary, self.directory / f"{key}.json")
         except OSError:
             # a read-only checkout still builds, only slower

@@ -13,16 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, quoted
 from . import rules
-from .cache import CACHE_DIR, ValidCache, engine_stamp
+from .cache import ValidCache, engine_stamp, user_cache_dir
 from .kinds import CONTENT_DIR, Kind, folders, kind_of_folder
 from .library import Library
 from .linker import link
 from .locator import Locator
 from .model import Entry, build_entry
 from .validation import SCHEMA_DIR, Schemas, load_schemas
-from .yaml_reader import Document, decode_document, read_document
+from .yaml_reader import Document, decode_document, read_bytes, read_document, symlink_problem
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 RESERVED_IDS = {"index"}
@@ -72,6 +72,9 @@ class Loader:
         if not self.content.is_dir():
             raise ContentError([Problem(str(self.root), message=f"there is no {self.content_dir}/ folder here",
                                         hint="run the command from the project folder, or pass --root")])
+        if self.content.is_symlink() or not self.content.resolve().is_relative_to(self.root.resolve()):
+            raise ContentError([Problem(self.content_dir, message="the content folder is a link to another place",
+                                        hint=f"make {self.content_dir}/ a real folder inside the project")])
         with _collector_paused():
             schemas = load_schemas(self.schema_dir)
             entries, unloaded, problems = self._read_all(schemas)
@@ -87,12 +90,16 @@ class Loader:
         return Locator(lambda file: _lines_of(self.root, file))
 
     def entry_files(self) -> Iterator[tuple[Kind | None, Path]]:
-        """Every YAML file under the content folder, with its kind (None in no known folder)."""
+        """Every YAML file under the content folder, with its kind (None in no known folder).
+
+        Symbolic links are listed too (as files), never followed: reading one is a problem.
+        """
         for dirpath, dirnames, filenames in os.walk(self.content):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
             folder = Path(dirpath).relative_to(self.root).as_posix()
-            for name in sorted(filenames):
-                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+            for name in sorted(filenames + links):
+                if (name.endswith((".yaml", ".yml")) or name in links) and not name.startswith("."):
                     yield kind_of_folder(self.content_dir, folder), Path(dirpath) / name
 
     def _read_all(self, schemas: Schemas) -> tuple[list[Entry], set[tuple[str, str]], list[Problem]]:
@@ -107,11 +114,16 @@ class Loader:
                 problems.append(problem)
                 continue
             assert kind is not None
-            raw = path.read_bytes()
+            try:
+                raw = read_bytes(path, display)
+            except ContentError as err:
+                problems.extend(err.problems)
+                unloaded.add((kind.name, path.stem))
+                continue
             key = cache.key(kind.name, display, raw)
             entry = cache.entry(key)
             if entry is None:
-                data = cache.data(key)
+                data = cache.data(key, raw)
                 # the disk cache is only a file: check what it holds like any file
                 if data is not None and not schemas.is_valid(kind.name, data):
                     data = None
@@ -128,8 +140,16 @@ class Loader:
                         unloaded.add((kind.name, path.stem))
                         continue
                     data = document.data
-                    cache.store(key, data)
-                entry = build_entry(kind.name, path.stem, display, data)
+                    cache.store(key, raw, data)
+                try:
+                    entry = build_entry(kind.name, path.stem, display, data)
+                except (KeyError, TypeError, ValueError, AttributeError) as err:
+                    # the schema should have refused it: say where, never a traceback
+                    problems.append(Problem(display, message=f"could not be read as a {kind.name} "
+                                            f"({type(err).__name__}: {quoted(err, 120)})",
+                                            hint="compare the file with the field reference"))
+                    unloaded.add((kind.name, path.stem))
+                    continue
                 cache.remember(key, entry)
             loaded.append(entry)
         return loaded, unloaded, problems
@@ -139,11 +159,15 @@ class Loader:
         changed (a schema edited under `mkdocs serve`), so every file is checked against it."""
         stamp = engine_stamp(self.schema_dir)
         if self._valid is None or self._valid.engine != stamp:
-            directory = self.root / CACHE_DIR if self._use_disk_cache else None
+            directory = user_cache_dir() if self._use_disk_cache else None
+            if directory and directory.resolve().is_relative_to(self.root):
+                directory = None  # a cache the checkout could hold is no cache: files there are not trusted
             self._valid = ValidCache(directory, stamp)
         return self._valid
 
     def _misplaced(self, kind: Kind | None, path: Path, display: str) -> Problem | None:
+        if path.is_symlink():
+            return symlink_problem(path, display)
         if kind is None:
             where = ", ".join(f"{k.name}s in {folder}/" for k, folder in folders(self.content_dir))
             return Problem(display, message="this folder holds no kind of entry", hint=f"put {where}")
@@ -165,7 +189,7 @@ class Loader:
                 dirnames.sort()
                 for name in sorted(filenames):
                     try:
-                        stat = os.stat(os.path.join(dirpath, name))
+                        stat = os.lstat(os.path.join(dirpath, name))
                     except OSError:  # an editor's swap file, gone between listing and looking
                         continue
                     stamp.append((dirpath, name, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns))

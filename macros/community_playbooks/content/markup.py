@@ -33,10 +33,16 @@ def entry_targets(text: str) -> list[tuple[str, str]]:
     return [(found[0], found[1]) for found in (entry_target(t) for _, t in LINK.findall(text)) if found]
 
 
+def is_link(target: str) -> bool:
+    """Whether ``[label](target)`` is a link: to the web, or to an entry of the library."""
+    return web_target(target) or entry_target(target) is not None
+
+
 def unlinked(text: str) -> str:
-    """Plain text with every ``[label](target)`` reduced to its label: for chat, terminals and raw HTML."""
+    """Plain text with every link reduced to its label, for chat, terminals and raw HTML; text
+    in brackets that is not a link stays as written, like everywhere else."""
     while True:  # "[[a](b)](c)" leaves "[a](c)" after one pass
-        reduced = LINK.sub(lambda m: m[1], text)
+        reduced = LINK.sub(lambda m: m[1] if is_link(m[2]) else m[0], text)
         if reduced == text:
             return text
         text = reduced

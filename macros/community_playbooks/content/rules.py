@@ -10,6 +10,7 @@ and `playbooks validate` run the same book and stop on the same problems.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
@@ -21,7 +22,7 @@ from .library import Library
 from .linker import references
 from .locator import Locator
 from .markup import entry_targets
-from .model import LANGUAGES, Cadence, Entry, Playbook, Text, texts_of
+from .model import LANGUAGES, Cadence, Entry, Playbook, Text, field_names, texts_of
 from .yaml_reader import FieldPath
 
 
@@ -160,6 +161,8 @@ class _Book:
         for entry in self.library.all_entries():
             for path, text in texts_of(entry):
                 self.text(entry, path, text)
+            for path, value in _strings(entry):
+                self.visible(entry, path, value)
         for playbook in self.library.playbooks.values():
             self.finished_playbook(playbook)
         for pitfall in self.library.pitfalls.values():
@@ -197,6 +200,16 @@ class _Book:
                     self.report(entry, path + (lang,), f"links to '{section}/{entry_id}', which does not exist",
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
+
+    def visible(self, entry: Entry, path: FieldPath, value: str) -> None:
+        """No invisible formatting characters: a zero-width space travels into copied text, and a
+        bidi override makes text read differently from what it is (U+200D, which joins emoji, stays)."""
+        for char in dict.fromkeys(value):
+            if unicodedata.category(char) == "Cf" and char != "\u200d":
+                name = unicodedata.name(char, "a format character").lower()
+                self.report(entry, path, f"holds the invisible character U+{ord(char):04X} ({name})",
+                            "delete it: it often comes with pasted text, and changes how the text reads or copies")
+                return
 
     def finished_playbook(self, playbook: Playbook) -> None:
         def need(path: FieldPath, ok: bool, message: str, hint: str) -> None:
@@ -250,6 +263,25 @@ class _Book:
                         self.report(b, ("title",), f"title is nearly the same as {a.file}'s",
                                     "make the difference clear in the title")
                         break
+
+
+def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of an entry, with its YAML path: texts in each language, ids, sources, URLs."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Text):
+        for lang, text in value.translations.items():
+            yield (path + (lang,) if lang else path), text
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Text):
+                yield from _strings(item[1], path + (item[0],))
+            else:
+                yield from _strings(item, path + (i,))
+    elif hasattr(type(value), "__dataclass_fields__"):
+        for name in field_names(type(value)):
+            if name not in ("file", "id") or path:
+                yield from _strings(getattr(value, name), path + (name,))
 
 
 def _bounds_of(entry: Entry, path: FieldPath) -> str:

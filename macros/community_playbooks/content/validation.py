@@ -6,13 +6,15 @@ was expected in plain words, and a did-you-mean hint where a close match exists.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -54,12 +56,58 @@ class Schemas:
         return self.checkers[kind].is_valid(data)
 
     def validate(self, kind: str, document: Document) -> list[Problem]:
+        """The problems of a file with its schema: one verdict, whichever validator finds them.
+
+        The fast validator decides; the explaining one says why. Should they ever disagree
+        (two implementations of one standard), the fast one's own errors are reported, each
+        at its field: a file is never dropped without a word.
+        """
         if self.is_valid(kind, document.data):
             return []
         problems: list[Problem] = []
         for error in self.validators[kind].iter_errors(document.data):
             problems.extend(_explain(error, document))
+        if not problems:
+            for error in self.checkers[kind].iter_errors(document.data):
+                path = tuple(error.instance_path)
+                problems.append(document.problem(path, f"does not match the schema: {quoted(error.message, 200)}",
+                                                 "see the field reference for what this field may hold"))
         return problems
+
+
+@functools.lru_cache(maxsize=256)
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern with ECMA-262's meaning, which JSON Schema specifies: ``$`` outside a
+    character class matches only at the very end, where Python's ``$`` also matches before a
+    final newline (so "dead-group\\n" would pass ``^[a-z-]+$`` in Python, not in jsonschema-rs)."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == "]":
+            in_class = False
+            out.append(char)
+        elif char == "$" and not in_class:
+            out.append(r"\Z")
+        else:
+            out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# the reference validator, with ECMA-262 patterns like the compiled one
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 def load_schemas(schema_dir: Path = SCHEMA_DIR) -> Schemas:
@@ -68,7 +116,7 @@ def load_schemas(schema_dir: Path = SCHEMA_DIR) -> Schemas:
         (name, Resource.from_contents(doc, default_specification=DRAFT202012)) for name, doc in documents.items()
     )
     validators = {
-        kind.name: Draft202012Validator(
+        kind.name: _Validator(
             documents[kind.schema_file], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
         )
         for kind in KINDS
@@ -88,7 +136,14 @@ _PATTERN_ADVICE = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": ("is not a valid id", "use lowercase letters, digits and single hyphens, e.g. 'dead-group'"),
     r"^\d{4}-\d{2}-\d{2}$": ("is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-24"),
     r"^([01][0-9]|2[0-3]):[0-5][0-9]$": ("is not a time", "write the time as HH:MM on a 24-hour clock, e.g. 20:30"),
-    r"^https?://[^\s]+$": ("is not an http(s) address", "only http:// and https:// links are allowed"),
+    r"^https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$": (
+        "is not an http(s) address this site links to",
+        "write the whole address starting with https://, without spaces, quotes or brackets "
+        "(encode them as %20, %22, %28...)"),
+    r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$": (
+        "is not a platform fact", "write platform/fact-id, e.g. 'slack/free-plan-history'"),
+    r"^(playbooks|pitfalls|rituals|stages|guides)/[a-z0-9]+(-[a-z0-9]+)*$": (
+        "is not an entry", "write section/id, e.g. 'rituals/welcome-introduction' or 'guides/before-you-launch'"),
     r"\S": ("is empty", "write the text, or leave the field out if it is optional"),
 }
 

@@ -49,9 +49,10 @@ def to_markdown(text: str) -> str:
 
 
 def to_slack(text: str) -> str:
-    """Slack's composer: bold is *single stars*; the rest pastes as written."""
+    """Slack's composer: bold is *single stars*; the rest pastes as written. Slack has no escape
+    for its marks, so a heading that holds one stays plain rather than lose a character."""
     heading, *rest = normalise(text).split("\n")
-    return "\n".join([f"*{heading.replace('*', '')}*", *rest])
+    return "\n".join([heading if any(mark in heading for mark in "*_~`") else f"*{heading}*", *rest])
 
 
 def variants(text: str) -> Variants:

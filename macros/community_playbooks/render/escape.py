@@ -17,17 +17,21 @@ from ..content.markup import LINK, entry_target, unlinked, web_target
 # backslash-escaped anywhere: Markdown, pymdownx (tilde, caret, mark, keys), attr_list and Jinja braces
 _BACKSLASHED = "\\`*_{}[]#!|~^="
 _TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _BACKSLASHED}})
+_WHITESPACE = re.compile(r"\s+")
 # at the start of a line these open a list, a quote, a heading or (???) a collapsible block
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+?])")
 
 # (section, id, anchor) -> a link target for this page, or None when there is no such entry
 EntryHref = Callable[[str, str, str], "str | None"]
 
-__all__ = ["EntryHref", "chat_markdown", "escape", "html_attribute", "inline", "label", "paragraphs", "unlinked"]
+__all__ = ["EntryHref", "chat_markdown", "escape", "html_attribute", "inline", "label", "paragraphs", "unlinked",
+           "web_link"]
 
 
 def escape(text: str) -> str:
-    """Escape plain text for use inside a Markdown paragraph, list item or table cell."""
+    """Escape plain text for use inside a Markdown paragraph, list item or table cell; line
+    breaks are folded into spaces, since a new line could start a list, a quote or a heading."""
+    text = _WHITESPACE.sub(" ", text)  # runs of spaces stay one space: a piece of a line keeps its edges
     return _LEADING_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text.translate(_TABLE), count=1)
 
 
@@ -54,6 +58,14 @@ def _target(target: str, entry_href: EntryHref | None) -> str | None:
     if entry and entry_href:
         return entry_href(*entry)
     return None
+
+
+def web_link(label_markdown: str, url: str) -> str:
+    """A Markdown link to ``url`` when it is an address the site links to; else the label and
+    the address as text. The schema refuses such an address already: this is the second lock."""
+    if web_target(url):
+        return f"[{label_markdown}]({url})"
+    return f"{label_markdown} ({escape(url)})"
 
 
 def paragraphs(text: str, entry_href: EntryHref | None = None) -> str:

@@ -52,7 +52,7 @@ def sources_section(ctx: Context, entry: Entry) -> str:
     for source in entry.sources:
         title = dialect.emphasis(ctx.title(source.title))
         if source.url:
-            title = dialect.link(title, source.url)
+            title = escape.web_link(title, source.url)
         byline = ", ".join(escape.escape(str(x)) for x in (source.author, source.year) if x)
         note = f" — {ctx.text(source.note)}" if source.note else ""
         lines.append(title + (f", {byline}" if byline else "") + note)
@@ -100,7 +100,7 @@ def fact_line(ctx: Context, platform: Platform, fact: Fact, *, claim: bool = Tru
     checked = ctx.ui("fact_checked", date=fact.checked)
     if is_unchecked(fact, ctx.today):
         checked = f"**{checked}: {ctx.ui('fact_unchecked', months=REVIEW_MONTHS)}**"
-    source = dialect.link(ctx.title(fact.source.title), fact.source.url) if fact.source.url else ctx.title(fact.source.title)
+    source = escape.web_link(ctx.title(fact.source.title), fact.source.url or "")
     parts = [ctx.text(fact.claim)] if claim else []
     return " ".join(parts + [f"({ctx.ui('fact_source')}{ctx.label_separator}{source} · {checked})"])
 
