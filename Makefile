@@ -1,35 +1,49 @@
-# Two commands for a fresh machine: `make serve` and `make test`. Both set up .venv first.
+# Two commands for a fresh machine: `make serve` needs Python 3.11+ and make only;
+# `make test` also sets up what the tests need (npm tools, and on Debian or Ubuntu the
+# system packages Chromium, CJK fonts, Java and Node.js).
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock
+# the site: the engine and MkDocs, nothing else
 STAMP := $(VENV)/.installed
+# the tests: test packages and the npm tools on top
+TEST_STAMP := $(VENV)/.installed-test
 
 # `make build` prints every playbook's launch kit to PDF with headless Chromium; PDF=false skips it.
 PDF ?= true
+ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve serve-zh preview preview-zh test build validate export bench clean
+.PHONY: serve preview test system-packages build validate export bench clean
 
-$(STAMP): pyproject.toml requirements.lock package-lock.json
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1)); set PYTHON=python3.x"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
-	npm ci --silent --no-audit --no-fund
+	$(PIP) -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP) package-lock.json
+	$(PIP) -e '.[test]'
+	npm ci --silent --no-audit --no-fund
+	touch $(TEST_STAMP)
+
+# Both languages at one address (English at /, Chinese at /zh/), rebuilt on every save.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/playbooks serve --dev-addr $(ADDR)
 
 # Faster while editing YAML: only the pages whose content changed are written again
-# (its tags page may lag until the next full build; docs/*/quality.md says more).
+# (the tags page may lag until the next full build; docs/*/quality.md says more).
 preview: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/playbooks serve --dirty --dev-addr $(ADDR)
 
-preview-zh: $(STAMP)
-	$(BIN)/mkdocs serve --dirty -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
+system-packages:
+	@tools/system-packages
 
-serve-zh: $(STAMP)
-	$(BIN)/mkdocs serve -f mkdocs.zh.yml --dev-addr 127.0.0.1:8001
+test: system-packages $(TEST_STAMP)
+	$(BIN)/python -m pytest
 
 # Both languages at once, each in its own process, into a fresh folder that replaces site/
 # whole only when both built: a failed build never leaves a half-built site behind, and a
@@ -43,12 +57,9 @@ validate: $(STAMP)
 export: $(STAMP)
 	$(BIN)/playbooks export export
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
-
 # Not a test: measures build time against plain Material at N = 100, 300 and 1,000
 # playbooks (about half an hour on 2 cores) and writes the table to docs/*/quality.md.
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python tools/bench.py --sizes 100 300 1000 --serve 300 --write
 
 clean:

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--pdf", action="store_true", help="print every launch kit to PDF with Chromium")
     build.add_argument("--sequential", action="store_true", help="one language after the other (to compare)")
 
+    serve = commands.add_parser("serve", help="serve both languages at one address, rebuilt on every save")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve at (default 127.0.0.1:8000)")
+    serve.add_argument("--dirty", action="store_true", help="write only the pages whose content changed (faster)")
+
     new = commands.add_parser("new", help="start a new entry from its commented template")
     new.add_argument("kind", help=", ".join(KIND_NAMES[:-1]) + " or " + KIND_NAMES[-1])
     new.add_argument("id", help="the new entry's id, which is also its file name, e.g. book-club")
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
-                "build": _build}
+                "build": _build, "serve": _serve}
     try:
         return handlers[args.command](args)
     except ContentError as err:
@@ -74,6 +78,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{err}\n\nThe build failed; {quoted(args.out, None)}/ still holds the last good site.", file=sys.stderr)
         return 1
     print(f"Built {' and '.join(built.languages)} into {quoted(args.out, None)}/ in {built.seconds:.1f} s.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .live_preview import serve
+
+    serve(args.root, args.dev_addr, dirty=args.dirty)
     return 0
 
 
