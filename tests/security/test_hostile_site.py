@@ -144,14 +144,15 @@ def test_nothing_runs_in_the_browser(hostile_site, browser):
         for rel in pages:
             tab.goto(f"{url}/{rel.removesuffix('index.html')}", wait_until="load")
             tab.wait_for_timeout(50)
-        # search renders result titles and texts from the index
-        tab.set_viewport_size({"width": 1280, "height": 800})
-        tab.goto(f"{url}/", wait_until="networkidle")
-        tab.locator(".md-search__input").click()
-        tab.locator(".md-search__input").press_sequentially("summary", delay=40)  # in every hostile summary
-        tab.keyboard.press("End")
-        tab.locator(".md-search-result__item").first.wait_for()
-        assert tab.locator(".md-search-result__item").count() > 3, "the search found nothing to render"
+        # search renders result titles and excerpts from the index
+        tab.goto(f"{url}/", wait_until="load")
+        tab.locator(".cp-search-open").click()
+        tab.locator(".cp-search__input").press_sequentially("summary", delay=40)  # in every hostile summary
+        tab.locator(".cp-search__result").first.wait_for()
+        assert tab.locator(".cp-search__result").count() > 3, "the search found nothing to render"
+        for query in ("script", "alert", "onerror", "javascript"):
+            tab.locator(".cp-search__input").fill(query)
+            tab.wait_for_timeout(400)
         # the tools render playbooks from the JSON API
         tab.goto(f"{url}/tools/compare/?p=tiny-club&p=other-club", wait_until="load")
         tab.wait_for_selector(".cp-compare table")

@@ -57,7 +57,9 @@ def test_threshold_and_type_filters(page, real_server, library):
     assert sorted(visible_rows(page)) == sorted(pb.title.get("en") for pb in library.playbooks.values()
                                                 if pb.threshold.kind == "paid")
     page.locator("form.cp-filters").get_by_role("button", name="Clear").click()
-    assert len(visible_rows(page)) == len(library.playbooks)
+    total = len(library.playbooks)
+    expect(page.locator("output.cp-filter-count")).to_have_text(f"{total} / {total}")  # the form resets, then filters
+    assert len(visible_rows(page)) == total
     assert query(page) == {}
 
 

@@ -90,7 +90,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     written = export_site(args.root, args.out, args.lang)
-    print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}, "
+          f"then index the site for search with: python -m pagefind --site {args.out / 'site'}")
     return 0
 
 

@@ -19,6 +19,7 @@ from ..content.loader import Loader
 from ..errors import ContentError, Problem
 from ..render.context import Site
 from ..render.page_macros import page_macros
+from ..render.strings import theme_strings
 from ..render.manifest import site_files
 from .mkdocs_plugin import PlaybooksConfig
 
@@ -77,8 +78,10 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(generated.content, encoding="utf-8")
 
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    plain = plain_config(config)
+    # what the plugin hands the theme's templates, written out for a build without the plugin
+    plain["extra"] = {**plain.get("extra", {}), "cp": theme_strings(site.lang)}
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 class _ConfigLoader(yaml.SafeLoader):

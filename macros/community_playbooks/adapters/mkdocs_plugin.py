@@ -4,8 +4,8 @@
 problem stops the build with the list of problems and leaves the last good site in place.
 ``on_files`` adds every generated page and data file, each edit link pointing at the file
 it was made from. Under `mkdocs serve --dirty` only the pages whose content changed are
-written again, and the search index is merged here. With ``launch_kit_pdf``, every launch
-kit is printed to PDF after the build.
+written again. After the build the site's search index is made (``search``), and with
+``launch_kit_pdf`` every launch kit is printed to PDF.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from ..content.kinds import CONTENT_DIR
 from ..content.library import Library
@@ -28,7 +27,8 @@ from ..content.validation import SCHEMA_DIR
 from ..errors import ContentError
 from ..render.context import Site
 from ..render.manifest import site_files
-from .search_index import compact_search_index
+from ..render.strings import theme_strings
+from .search import SearchIndexError, index_site
 
 
 class PlaybooksConfig(base.Config):
@@ -40,6 +40,8 @@ class PlaybooksConfig(base.Config):
     """The contributing guide of this language, relative to the config file: the site's `contributing.md`."""
     launch_kit_pdf = c.Type(bool, default=False)
     """Print every launch kit to PDF after `mkdocs build` (never under `mkdocs serve`)."""
+    search = c.Type(bool, default=True)
+    """Index the built site for the site's own search (Pagefind), loaded only when a reader searches."""
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -52,10 +54,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         # the last successful build, and those of the build under way.
         self._built: dict[str, int] = {}
         self._building: dict[str, int] = {}
-        # the search entries of the last build, and the pages this build renders (dirty rebuilds only)
-        self._search_docs: list[dict] | None = None
-        self._rendered: set[str] = set()
-        self._pages: set[str] = set()
 
     # --- the library ----------------------------------------------------------------------
 
@@ -86,6 +84,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for folder in (self.loader.content, schemas):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
+        config.extra["cp"] = theme_strings(_language(config))  # the words of the site's own templates
         self.library  # noqa: B018 - load and check now, before anything is written
         return config
 
@@ -94,7 +93,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         site = Site(self.library, _language(config), date.today(), site_url=config.site_url or "",
                     directory_urls=config.use_directory_urls, pdf=self._printing())
         self._building.clear()
-        self._rendered.clear()
         root = _project_root(config)
         docs = Path(config.docs_dir).resolve().relative_to(root)
         # edit links are resolved against edit_uri, which points at the docs folder: climb out of it
@@ -114,26 +112,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         guide.edit_uri = to_root + self.config.contributing
         files.append(guide)
         if self.dirty:
-            self._pages = {file.url for file in files.documentation_pages()}
             for file in files.documentation_pages():
                 if not file.generated_by and _renders_macros(file):
                     # its macros read the library, which may have changed though the file did not
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
 
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201
-        if self.dirty:
-            self._rendered.add(page.url)
-        return context
-
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._built.update(self._building)
         self._building.clear()
-        rewritten = compact_search_index(Path(config.site_dir), previous=self._search_docs, rebuilt=self._rendered,
-                                         pages=self._pages)
-        if self.dirty and rewritten:
-            self._search_docs = rewritten.docs
+        if self.config.search:
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as err:
+                raise (PluginError if self.serving else Abort)(f"Could not index the site for search: {err}") from None
         if not self._printing():
             return
         from .printing import PrintError, print_launch_kits

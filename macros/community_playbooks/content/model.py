@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Mapping
 
@@ -22,7 +23,7 @@ class Text:
     def of(cls, raw: str | Mapping[str, str]) -> "Text":
         if isinstance(raw, str):
             return cls({"": raw.strip()})
-        return cls({lang: value.strip() for lang, value in raw.items()})
+        return cls({lang: _joined(lang, value.strip()) for lang, value in raw.items()})
 
     def has(self, lang: str) -> bool:
         return lang in self.translations or "" in self.translations
@@ -39,6 +40,17 @@ class Text:
 
     def __str__(self) -> str:
         return self.get(LANGUAGES[0])
+
+
+# Han characters and the punctuation of Chinese text: between two of them a space is never meant
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def _joined(lang: str, text: str) -> str:
+    """Chinese as written across lines: a line break in the YAML file (which YAML folds into a
+    space) never puts a space between two Chinese characters on the page."""
+    return _CJK_GAP.sub("", text) if lang == "zh" else text
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "team_n": {"en": "{n} people", "zh": "{n} 人运营"},
     "difficulty": {"en": "Difficulty", "zh": "难度"},
     "effort": {"en": "What it takes", "zh": "投入"},
+    "search_open": {"en": "Search", "zh": "搜索"},
+    "search_title": {"en": "Search this site", "zh": "搜索本站"},
+    "search_placeholder": {"en": "A problem, a kind of group, a ritual…", "zh": "一个问题、一类社群、一个固定活动……"},
+    "search_close": {"en": "Close", "zh": "关闭"},
+    "search_none": {"en": "No page matches these words. Try fewer or other words.",
+                    "zh": "没有页面同时包含这些词。试试少一点或换个说法。"},
+    "search_loading": {"en": "Loading the search…", "zh": "正在加载搜索……"},
+    "search_failed": {"en": "The search could not be loaded. Check your connection and try again.",
+                      "zh": "搜索没能加载出来。请检查网络后再试。"},
+    "search_count": {"en": "{n} pages", "zh": "{n} 个页面"},
     "ref_title": {"en": "Field reference", "zh": "字段参考"},
     "ref_index_intro": {"en": "Every field each kind of entry may hold, generated from the engine's JSON Schemas.",
                         "zh": "每类条目可以填写的全部字段，由引擎的 JSON Schema 自动生成。"},
@@ -247,3 +257,12 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+# The words the theme's templates use, handed to them by the MkDocs plugin.
+THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "loading", "failed", "count")}
+
+
+def theme_strings(lang: str) -> dict[str, dict[str, str]]:
+    """UI strings for the site's templates: ``{"search": {"open": "Search", ...}}``."""
+    return {group: {key: t(f"{group}_{key}", lang) for key in keys} for group, keys in THEME_KEYS.items()}

@@ -415,7 +415,105 @@
     render();
   }
 
+  /* --- search: the Pagefind index of this language, loaded when the reader opens search --- */
+
+  function excerptNodes(html) {
+    // Pagefind's excerpts are escaped text with <mark> around the words found: keep exactly that
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    var out = document.createDocumentFragment();
+    Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
+      if (node.nodeName === "MARK") out.appendChild(el("mark", { text: node.textContent }));
+      else out.appendChild(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function initSearch() {
+    var dialog = document.getElementById("cp-search");
+    var opener = document.querySelector(".cp-search-open");
+    if (!dialog || !opener) return;
+    var input = dialog.querySelector("input");
+    var status = dialog.querySelector(".cp-search__status");
+    var list = dialog.querySelector(".cp-search__results");
+    var texts = dialog.dataset;
+    var index = null;
+    var next = latest();
+
+    function load() {
+      if (!index) {
+        index = import(new URL(texts.cpIndex, location.href).href).then(function (pagefind) {
+          // results link from this language's root, wherever the site is served
+          return pagefind.options({ baseUrl: siteRoot().pathname, excerptLength: 22 }).then(function () { return pagefind; });
+        });
+        index.catch(function () { index = null; }); // try again next time, not the failure
+      }
+      return index;
+    }
+
+    function open(event) {
+      if (event) event.preventDefault();
+      if (typeof dialog.showModal === "function") { if (!dialog.open) dialog.showModal(); }
+      else dialog.setAttribute("open", "");
+      input.focus();
+      input.select();
+      load().catch(function () { status.textContent = texts.cpFailed; });
+    }
+
+    function result(data) {
+      var item = el("li", { "class": "cp-search__result" });
+      var link = el("a", { href: data.url }, [el("strong", { text: (data.meta && data.meta.title) || data.url })]);
+      link.appendChild(el("span", { "class": "cp-search__excerpt" }, [excerptNodes(data.excerpt || "")]));
+      item.appendChild(link);
+      var title = (data.meta && data.meta.title) || "";
+      var subs = (data.sub_results || []).filter(function (sub) { return sub.url !== data.url && sub.title !== title; }).slice(0, 3);
+      if (subs.length) {
+        item.appendChild(el("ul", { "class": "cp-search__subs" }, subs.map(function (sub) {
+          return el("li", {}, [el("a", { href: sub.url }, [el("span", { text: sub.title }), " ",
+            el("span", { "class": "cp-search__excerpt" }, [excerptNodes(sub.excerpt || "")])])]);
+        })));
+      }
+      return item;
+    }
+
+    function run() {
+      var current = next();
+      var query = input.value.trim();
+      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = texts.cpLoading;
+      load().then(function (pagefind) { return pagefind.search(query); }).then(function (search) {
+        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
+          if (!current()) return;
+          list.textContent = "";
+          pages.forEach(function (page) { list.appendChild(result(page)); });
+          status.textContent = search.results.length ? format(texts.cpCount, { n: search.results.length }) : texts.cpNone;
+        });
+      }).catch(function () {
+        if (current()) status.textContent = texts.cpFailed;
+      });
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+    opener.addEventListener("click", open);
+    list.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("a") && typeof dialog.close === "function") dialog.close();
+    });
+    dialog.addEventListener("click", function (event) {  // a tap outside the panel closes it
+      if (event.target === dialog && typeof dialog.close === "function") dialog.close();
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) open(event);
+    });
+    var wanted = new URLSearchParams(location.search).get("q");
+    if (wanted) { input.value = wanted; open(); run(); }
+  }
+
   function init() {
+    initSearch();
     initChecklists();
     initPrintButtons();
     initIndexFilter();
