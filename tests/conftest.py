@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -132,14 +133,17 @@ def browser():
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-@pytest.fixture
-def page(browser):
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+@contextlib.contextmanager
+def guarded_tab(browser, **options):
     """A fresh tab that fails its test if the page asks any host but this machine for anything.
 
     Nothing on the site may come from another host: Google Fonts, CDNs and api.github.com
     are slow or unreachable in mainland China and tell third parties who reads what.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**options)
     foreign: list[str] = []
 
     def check(route):
@@ -155,3 +159,17 @@ def page(browser):
     yield tab
     context.close()
     assert not foreign, f"the page asked other hosts for: {foreign}"
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop tab (1280 x 900)."""
+    with guarded_tab(browser, viewport={"width": 1280, "height": 900}) as tab:
+        yield tab
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone's tab: 390 x 844, touch, the size of the phones most of our readers hold."""
+    with guarded_tab(browser, **PHONE, permissions=["clipboard-read", "clipboard-write"]) as tab:
+        yield tab

@@ -52,6 +52,16 @@ def test_placeholders_are_caught(fixture):
     assert any("summary.zh: placeholder text '待补充'" in m for m in found)
 
 
+def test_chinese_ranges_and_lists_are_set_the_chinese_way(fixture):
+    library = with_pitfall(fixture, summary=Text.of({
+        "en": "Members leave within a week when nobody greets them at all.",
+        "zh": "每周四 20:00—21:00 没人说话；成员来自微信, QQ 和 Discord。"}))
+    found = messages(lint(library, FIXTURE))
+    assert any("summary.zh: joins a range with '0—2'; write ranges with an en dash" in m for m in found)
+    assert any("summary.zh: has an ASCII comma in Chinese text ('信, Q'); use '，' between clauses and '、'" in m
+               for m in found)
+
+
 def test_lengths_are_bounded(fixture):
     library = with_pitfall(fixture, title=Text.of({"en": "A" * 61, "zh": "坑" * 21}))
     found = messages(lint(library, FIXTURE))

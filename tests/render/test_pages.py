@@ -17,6 +17,9 @@ from community_playbooks.render.pages.playbook import playbook_page
 from community_playbooks.render.pages.ritual import ritual_page
 from community_playbooks.render.pages.stage import stage_page
 from community_playbooks.render.manifest import site_files
+from community_playbooks.render.pages.launch_kit import kit_page
+from community_playbooks.render.qr import qr_svg
+from community_playbooks.render.typography import chinese_typography
 
 from ..conftest import FIXTURE
 
@@ -28,9 +31,11 @@ def library():
 
 def test_playbook_page_sections_come_in_order(library):
     md = playbook_page(Site(library, "en"), library.playbooks["tiny-club"])
-    order = ["# Tiny club", "At a glance", "## Mission", "## Entry threshold", "## Rituals", "## Feedback",
-             "## Governance by stage", "## Pitfalls to avoid", "## Launch checklist", "## Texts for the group",
-             "## Related playbooks", "## Sources", "Last reviewed on 2026-11-24"]
+    # task first: what it takes and what to do, then the plan to follow, then the reference parts
+    order = ["# Tiny club", "To launch", 'class="cp-actions"', "On this page", "## Mission", "## Entry threshold",
+             "## Launch checklist", "## Texts for the group", "## Rituals", "## Feedback", "## Governance by stage",
+             "## Pitfalls to avoid", "## Guides to read", "## Related playbooks", "## Platform facts", "## Sources",
+             "Last reviewed on 2026-11-24"]
     positions = [md.index(heading) for heading in order]
     assert positions == sorted(positions)
 
@@ -38,7 +43,7 @@ def test_playbook_page_sections_come_in_order(library):
 def test_playbook_links_are_relative_markdown_links(library):
     md = playbook_page(Site(library, "en"), library.playbooks["tiny-club"])
     assert "[Weekly digest](../rituals/weekly-digest.md)" in md
-    assert "[Founder-led](../stages/founder-led.md)" in md
+    assert "[About this stage](../stages/founder-led.md)" in md
     assert "[Other club](other-club.md)" in md
     assert "(../pitfalls/dead-group.md#remedy)" in md
 
@@ -63,7 +68,7 @@ def test_checklist_items_have_anchors_when_and_owner(library):
 def test_pages_render_in_chinese(library):
     md = playbook_page(Site(library, "zh"), library.playbooks["tiny-club"])
     assert "# 小小俱乐部" in md and "## 使命" in md and "时间：开群前两周" in md
-    assert "At a glance" not in md
+    assert "To launch" not in md and "筹备" in md
 
 
 def test_backlink_pages_list_users_with_their_notes(library):
@@ -132,11 +137,11 @@ def test_hostile_titles_are_escaped_in_front_matter(library):
     assert md.startswith('---\ntitle: "A &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &quot;q&quot;"\n')
 
 
-def test_messages_stay_verbatim_in_a_fence_longer_than_any_backticks(library):
+def test_messages_stay_verbatim_as_text_with_their_line_breaks(library):
     club = library.playbooks["tiny-club"]
-    messages = dataclasses.replace(club.messages, welcome=Text.of("```\n{{ 7*7 }}\n```"))
+    messages = dataclasses.replace(club.messages, welcome=Text.of("```\n{{ 7*7 }} <b>x</b>\n```"))
     md = playbook_page(Site(library, "en"), dataclasses.replace(club, messages=messages))
-    assert "    ````text\n    ```\n    {{ 7*7 }}\n    ```\n    ````" in md
+    assert '<div class="cp-text__body" id="text-welcome-plain">```\n{{ 7*7 }} &lt;b&gt;x&lt;/b&gt;\n```</div>' in md
 
 
 def test_every_entry_gets_a_page_and_every_kind_an_index(library):
@@ -191,3 +196,30 @@ def test_a_missing_translation_falls_back_and_says_so(library):
     assert "Not fully translated" not in playbook_page(Site(library, "en"), half)
     status = translation_page(Site(library, "en"))
     assert "| [Tiny club](playbooks/tiny-club.md) | Playbook | ✓ | ✓ |" in status
+
+
+# --- Chinese typography on finished HTML ----------------------------------------------------------
+
+def test_wrapped_chinese_lines_join_without_a_gap_even_across_a_link():
+    html = '<p>先读手册，\n  再开群；详见\n<a href="x">清单</a>\n和说明。</p>\n<p>English\nwraps</p>'
+    assert chinese_typography(html, lang="zh") == '<p>先读手册，再开群；详见<a href="x">清单</a>和说明。</p>\n<p>English\nwraps</p>'
+
+
+def test_code_and_preformatted_text_keep_their_line_breaks():
+    html = "<pre><code>第一行\n第二行 3 人</code></pre><textarea>甲\n乙</textarea>"
+    assert chinese_typography(html, lang="zh") == html
+
+
+def test_a_number_keeps_its_unit_on_chinese_pages_only():
+    assert chinese_typography("<p>最多 300 人，每周 2 小时</p>", lang="zh") == "<p>最多 300\u00a0人，每周 2\u00a0小时</p>"
+    assert chinese_typography("<p>300 people</p>", lang="en") == "<p>300 people</p>"
+
+
+def test_a_printed_page_carries_the_qr_code_of_its_interactive_page(library):
+    site = Site(library, "en", site_url="https://example.org/cp/")
+    kit = kit_page(site, library.playbooks["tiny-club"])
+    address = "https://example.org/cp/playbooks/tiny-club/"
+    assert kit.count(str(qr_svg(address))) == 1  # on the checklist's sheet only
+    assert 'aria-label="QR code of https://example.org/cp/playbooks/tiny-club/"' in kit
+    local = Site(library, "en")  # no site_url: no address worth a code
+    assert "<svg" not in kit_page(local, library.playbooks["tiny-club"])

@@ -24,7 +24,10 @@ def fixture_server(fixture_site):
 def test_follow_a_pitfall_link_from_a_playbook_and_come_back(page, fixture_server):
     page.goto(f"{fixture_server}/playbooks/tiny-club/")
     assert heading(page) == "Tiny club"
-    page.locator("article a", has_text="About this pitfall").first.click()
+    # pitfalls are folded to their titles on a playbook page: open one, then follow it
+    card = page.locator("article details", has=page.locator("summary", has_text="Dead group"))
+    card.locator("summary").click()
+    card.get_by_role("link", name="About this pitfall").click()
     page.wait_for_url("**/pitfalls/dead-group/")
     assert heading(page) == "Dead group"
     used_in = page.locator("#used-in + ul")

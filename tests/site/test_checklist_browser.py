@@ -68,6 +68,20 @@ def test_reset_clears_every_tick_of_the_playbook(page, real_server, playbook):
     assert page.evaluate(f"localStorage.getItem('cp:ticks:{PLAYBOOK}')") is None
 
 
+def test_clearing_ticks_can_be_undone(page, real_server, playbook):
+    """The ticks are shared by both languages, the kit and the builder: one mistaken tap must not lose them."""
+    page.goto(f"{real_server}/playbooks/{PLAYBOOK}/")
+    items = [item for phase in playbook.checklists for item in phase.items][:3]
+    for item in items:
+        box(page, playbook, item.id).check()
+    page.get_by_role("button", name="Clear my ticks").click()
+    assert not any(box(page, playbook, item.id).is_checked() for item in items)
+    page.get_by_role("button", name="Undo").first.click()
+    assert all(box(page, playbook, item.id).is_checked() for item in items)
+    page.reload()
+    assert all(box(page, playbook, item.id).is_checked() for item in items)
+
+
 def test_the_keyboard_ticks_an_item_and_a_screen_reader_hears_its_text(page, real_server, playbook):
     item = playbook.checklists[0].items[0]
     page.goto(f"{real_server}/playbooks/{PLAYBOOK}/#{PLAYBOOK}--{item.id}")

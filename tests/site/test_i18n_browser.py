@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -77,3 +78,18 @@ def test_chinese_pages_show_no_english_headings(page, real_server):
         headings = page.locator("article h1, article h2, article h3, .md-nav__title").all_inner_texts()
         english = [h for h in headings if h.strip() and h.isascii()]
         assert not english, (path, english)
+
+
+def test_every_word_of_a_search_counts(page, real_server, real_site):
+    page.goto(f"{real_server}/")
+    search(page, "sales group")
+    status = page.locator(".cp-search__status")
+    expect(status).not_to_contain_text("No page has all")
+    for href in result_links(page):
+        html = (real_site / urlsplit(href).path.strip("/") / "index.html").read_text(encoding="utf-8").lower()
+        body = html.split("data-pagefind-body", 1)[1]  # what the index was made from
+        assert "sale" in body and "group" in body, href
+    page.locator(".cp-search__input").fill("")
+    page.locator(".cp-search__input").press_sequentially("sales zzxqj", delay=40)
+    # Pagefind alone drops a word it does not know; the reader is told instead
+    expect(status).to_contain_text("No page has all of these words; these have some of them.")

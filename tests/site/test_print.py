@@ -86,9 +86,12 @@ def test_the_launch_kit_prints_one_sheet_per_part(page, real_server, library, la
     reader = printed(page, f"{real_server}{prefix}/playbooks/{PLAYBOOK}/kit/", paper)
     assert len(reader.pages) == 3  # checklist, texts for the group, ritual calendar
     compact = [squeezed(page_text(p)) for p in reader.pages]
-    for sheet in compact:  # every sheet carries the title, the date and the page's address
+    for sheet in compact:  # every sheet carries the title, the date and the interactive page's address
         assert printed_on(flat(playbook.title.get(lang)), sheet)
-        assert re.search(rf"\d{{4}}-\d{{2}}-\d{{2}}·https://\S+/playbooks/{PLAYBOOK}/kit/", sheet)
+        assert re.search(rf"\d{{4}}-\d{{2}}-\d{{2}}·https://\S+/playbooks/{PLAYBOOK}/(?!kit)", sheet)
+    # the checklist's sheet carries the QR code that opens the page to tick it on a phone
+    caption = squeezed("Scan to tick it on your phone" if lang == "en" else "扫码在手机上勾选")
+    assert [caption in sheet for sheet in compact] == [True, False, False]
     for phase in playbook.checklists:
         for item in phase.items:
             assert printed_on(opening(item.text.get(lang)), compact[0]), item.id

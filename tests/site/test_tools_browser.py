@@ -72,7 +72,31 @@ def test_without_javascript_the_whole_table_is_there(browser, real_server, libra
     context.close()
 
 
+def test_a_filter_with_no_match_says_which_choice_to_drop(page, real_server, library):
+    page.goto(f"{real_server}/playbooks/?type=gaming&threshold=paid")
+    assert not any(pb.group.type == "gaming" and pb.threshold.kind == "paid" for pb in library.playbooks.values())
+    empty = page.locator(".cp-filter-empty")
+    expect(empty).to_be_visible()
+    assert not page.locator("table.cp-index").is_visible()  # no bare header row
+    paid = sum(pb.threshold.kind == "paid" for pb in library.playbooks.values())
+    gaming = library.label("group_type", "gaming", "en")
+    drop_type = empty.get_by_role("button", name=f"Without “Group type: {gaming}”: {paid}")
+    drop_type.click()
+    assert len(visible_rows(page)) == paid
+    assert query(page) == {"threshold": ["paid"]}
+    expect(empty).to_be_hidden()
+
+
 # --- symptom finder ------------------------------------------------------------------------------
+
+def tick(page, sign: str) -> None:
+    """Tick a sign as a reader does: open its folded group first."""
+    box = page.get_by_label(sign, exact=True)
+    group = page.locator("details.cp-signs-group", has=box)
+    if not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+    box.check()
+
 
 def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library):
     dead = library.pitfalls["dead-group"]
@@ -80,10 +104,12 @@ def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library
     page.goto(f"{real_server}/tools/symptom-finder/")
     results = page.locator("ol.cp-ranked > li:visible")
     assert results.count() == 0
+    assert page.locator("details.cp-signs-group[open]").count() == 0  # folded: a phone sees topics, not 100 boxes
     for sign in dead.signs[:2]:
-        page.get_by_label(sign.get("en"), exact=True).check()
-    page.get_by_label(sales.signs[0].get("en"), exact=True).check()
+        tick(page, sign.get("en"))
+    tick(page, sales.signs[0].get("en"))
     assert results.count() == 2
+    assert page.locator(".cp-finder-ticked").inner_text() == "3 ticked"
     first = results.nth(0)
     assert first.locator("a").inner_text() == dead.title.get("en")
     assert f"2 of {len(dead.signs)} signs" in first.inner_text()
@@ -91,8 +117,9 @@ def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library
     assert results.nth(1).locator("a").inner_text() == sales.title.get("en")
     assert query(page)["signs"] == ["dead-group.0,dead-group.1,sales-group.0"]
 
-    page.reload()  # the ticks live in the URL
+    page.reload()  # the ticks live in the URL, and their groups open
     assert results.nth(0).locator("a").inner_text() == dead.title.get("en")
+    assert page.get_by_label(dead.signs[0].get("en"), exact=True).is_visible()
     first.locator("a").click()
     page.wait_for_url("**/pitfalls/dead-group/")
 
@@ -100,7 +127,8 @@ def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library
 def test_the_chinese_symptom_finder(page, real_server, library):
     cliques = library.pitfalls["cliques"]
     page.goto(f"{real_server}/zh/tools/symptom-finder/")
-    page.get_by_label(cliques.signs[0].get("zh"), exact=True).check()
+    tick(page, cliques.signs[0].get("zh"))
+    assert page.locator(".cp-finder-ticked").inner_text() == "已勾选 1\u00a0项"
     first = page.locator("ol.cp-ranked > li:visible").nth(0)
     assert first.locator("a").inner_text() == cliques.title.get("zh")
     assert f"吻合 1/{len(cliques.signs)} 个信号" in first.inner_text()
@@ -164,7 +192,25 @@ def test_the_builder_keeps_its_choice_in_the_url_and_shares_ticks(page, real_ser
     assert page.locator(f'input.cp-check[data-cp-item="{item}"]').is_checked()
 
 
+def test_the_builder_warns_when_the_group_is_not_what_the_playbook_was_written_for(page, real_server, library):
+    guild = library.playbooks["gaming-guild"]
+    assert "wechat" not in guild.group.platforms and guild.group.size_max < 5000
+    page.goto(f"{real_server}/tools/checklist-builder/?playbook=gaming-guild&platform=wechat&size=5000")
+    warnings = page.locator(".cp-builder .cp-warning")
+    expect(warnings).to_have_count(2)
+    assert "written for Discord, QQ, not WeChat" in warnings.nth(0).inner_text()
+    assert f"written for {guild.group.size_min}–{guild.group.size_max} members, not 5000" in warnings.nth(1).inner_text()
+    assert page.locator(".cp-builder input.cp-check").count() > 0  # the checklist is still there
+    page.get_by_label("Platform", exact=True).select_option("discord")
+    page.get_by_label("Members", exact=True).fill("100")
+    expect(warnings).to_have_count(0)
+
+
 # --- copy-ready chat texts -------------------------------------------------------------------------
+
+FLAVOUR_BUTTONS = {"en": {"plain": "WeChat / QQ", "markdown": "Discord / Telegram", "slack": "Slack"},
+                   "zh": {"plain": "微信 / QQ", "markdown": "Discord / Telegram", "slack": "Slack"}}
+
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_copy_button_copies_the_text_for_its_platform(browser, real_server, library, lang):
@@ -173,16 +219,26 @@ def test_each_copy_button_copies_the_text_for_its_platform(browser, real_server,
     page = context.new_page()
     prefix = "" if lang == "en" else "/zh"
     page.goto(f"{real_server}{prefix}/playbooks/reading-circle/#messages")
-    for name in ("rules", "welcome", "announcement"):
-        forms = variants(getattr(playbook.messages, name).get(lang))
-        tabs = page.locator(f"#message-{name} + .tabbed-set")
-        for index, flavour in enumerate(("plain", "markdown", "slack")):
-            tabs.locator(".tabbed-labels > label").nth(index).click()
-            block = tabs.locator(".tabbed-block").nth(index)
-            block.hover()
-            block.locator("button.md-code__button[data-md-type=copy]").click()
+    chooser = page.locator(".cp-texts__choose")
+    for flavour in ("plain", "markdown", "slack"):
+        chooser.get_by_role("button", name=FLAVOUR_BUTTONS[lang][flavour], exact=True).click()
+        for name in ("rules", "welcome", "announcement"):
+            forms = variants(getattr(playbook.messages, name).get(lang))
+            shown = page.locator(f"#text-{name}-{flavour}")
+            assert shown.is_visible(), (name, flavour)
+            # one platform at a time, for every text of the page
+            assert page.locator(f".cp-text:visible .cp-text__body[id^='text-{name}-']").count() == 1
+            block = page.locator(".cp-text", has=shown)
+            block.locator("button.cp-copy").click()
             copied = page.evaluate("navigator.clipboard.readText()")
             assert copied == forms.get(flavour), (name, flavour)
+            assert copied == shown.inner_text(), (name, flavour)  # what you proofread is what you paste
+            expect(block.locator("button.cp-copy")).to_have_text("Copied ✓" if lang == "en" else "已复制 ✓")
     plain = variants(playbook.messages.rules.get(lang)).plain
     assert "**" not in plain and "#" not in plain
+    # the choice is remembered on the next playbook
+    page.goto(f"{real_server}{prefix}/playbooks/gaming-guild/#messages")
+    slack = chooser.get_by_role("button", name="Slack", exact=True)
+    assert slack.get_attribute("aria-pressed") == "true"
+    assert page.locator("#text-rules-slack").is_visible()
     context.close()

@@ -4,8 +4,10 @@
 problem stops the build with the list of problems and leaves the last good site in place.
 ``on_files`` adds every generated page and data file, each edit link pointing at the file
 it was made from. Under `mkdocs serve --dirty` only the pages whose content changed are
-written again. After the build the site's search index is made (``search``), and with
-``launch_kit_pdf`` every launch kit is printed to PDF.
+written again. Every page's HTML gets Chinese typography right, and its tables a label in
+each cell for a phone's card layout (``on_page_content``). After
+the build the site's search index is made (``search``), and with ``launch_kit_pdf`` every
+launch kit is printed to PDF.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from ..content.kinds import CONTENT_DIR
 from ..content.library import Library
@@ -28,6 +31,8 @@ from ..errors import ContentError
 from ..render.context import Site
 from ..render.manifest import site_files
 from ..render.strings import theme_strings
+from ..render.tables import label_cells
+from ..render.typography import chinese_typography
 from .search import SearchIndexError, index_site
 
 
@@ -117,6 +122,16 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                     # its macros read the library, which may have changed though the file did not
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # hand-written pages too: their wrapped Chinese lines would otherwise show as gaps
+        lang = _language(config)
+        links = list(page.toc)
+        while links:  # the table of contents repeats the headings' text: the same rules
+            link = links.pop()
+            link.title = chinese_typography(link.title, lang=lang)
+            links.extend(link.children)
+        return label_cells(chinese_typography(html, lang=lang))
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -53,6 +53,14 @@ MESSAGE_FIELDS = ("rules", "welcome", "announcement")
 # Symbols that WeChat and QQ would show as they are: messages are plain text (docs/style.md).
 MARKDOWN_IN_MESSAGES = re.compile(r"\*\*|__|`|^#{1,6} |^> |\[[^\]]*\]\(", re.M)
 # cadences: which frequencies take a weekday, and which a week of the month
+# Chinese typography the content must get right (the page cannot guess the writer's intent)
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+ZH_TYPOGRAPHY = (
+    (re.compile(r"\d\s*[—－~]\s*\d"), "joins a range with '{found}'",
+     "write ranges with an en dash, as the rest of the site does: 20:00–21:00, 30–50 元"),
+    (re.compile(rf"[{_CJK}], ?\S|\S, ?[{_CJK}]"), "has an ASCII comma in Chinese text ('{found}')",
+     "use '，' between clauses and '、' between items of a list"),
+)
 WEEKDAY_FREQUENCIES = {"weekly", "biweekly", "monthly", "quarterly"}
 WEEK_FREQUENCIES = {"monthly", "quarterly"}
 
@@ -194,6 +202,11 @@ class _Book:
             match = PLACEHOLDERS.search(value)
             if match:
                 self.report(entry, path + (lang,), f"placeholder text '{match.group(0)}'", "write the real text")
+            if lang == "zh" and not _is_chat_text(path):
+                for pattern, message, hint in ZH_TYPOGRAPHY:
+                    found = pattern.search(value)
+                    if found:
+                        self.report(entry, path + (lang,), message.format(found=found.group(0)), hint)
             for section, entry_id in entry_targets(value):
                 linked = self.library.entries(BY_SECTION[section].name)
                 if entry_id not in linked:
@@ -282,6 +295,11 @@ def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, s
         for name in field_names(type(value)):
             if name not in ("file", "id") or path:
                 yield from _strings(getattr(value, name), path + (name,))
+
+
+def _is_chat_text(path: FieldPath) -> bool:
+    """Chat texts are pasted as written: their typography is the group's, not the site's."""
+    return len(path) >= 2 and path[0] == "messages"
 
 
 def _bounds_of(entry: Entry, path: FieldPath) -> str:

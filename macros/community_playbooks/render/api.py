@@ -58,6 +58,8 @@ def playbook_view(site: Site, playbook: Playbook) -> dict[str, Any]:
         "group_type": library.label("group_type", pb.group.type, lang),
         "size": ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max),
         "platforms": [library.label("platform", p, lang) for p in pb.group.platforms],
+        # what the builder checks a reader's group against
+        "covers": {"platforms": list(pb.group.platforms), "min": pb.group.size_min, "max": pb.group.size_max},
         "purpose": plain(pb.mission.purpose), "for_others": plain(pb.mission.for_others),
         "for_ourselves": plain(pb.mission.for_ourselves),
         "threshold": library.label("threshold", pb.threshold.kind, lang),

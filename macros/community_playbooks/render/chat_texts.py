@@ -18,6 +18,7 @@ from ..content.model import Playbook
 from . import dialect
 from .context import Context
 from .escape import chat_markdown
+from .fragments import fragment
 
 # What a message looks like on each family of platforms, in the order the page offers them.
 FLAVOURS = ("plain", "markdown", "slack")
@@ -63,34 +64,51 @@ def variants(text: str) -> Variants:
 
 MESSAGE_KINDS = (("rules", "rules_post"), ("welcome", "welcome_post"), ("announcement", "announcement_post"))
 
+# one choice of platform for every text on the page (and the next pages), shown by the script
+_CHOOSER = fragment(
+    '<p class="cp-texts__choose" data-cp-default="{{ default }}" hidden><span class="cp-texts__ask">{{ ask }}</span> '
+    '{% for flavour, label in flavours %}<button type="button" class="cp-texts__flavour" data-cp-flavour="{{ flavour }}" '
+    'aria-pressed="false">{{ label }}</button> {% endfor %}</p>')
+_TEXTS = fragment(
+    '<div class="cp-texts" data-cp-texts>'
+    '{% for flavour, label, text in versions %}<div class="cp-text" data-cp-flavour="{{ flavour }}">'
+    '<p class="cp-text__for">{{ for_label }} {{ label }}</p>'
+    '<div class="cp-text__body" id="text-{{ name }}-{{ flavour }}">{{ text }}</div>'
+    '<button type="button" class="md-button cp-copy" data-cp-copy="text-{{ name }}-{{ flavour }}" '
+    'data-cp-copied="{{ copied }}" hidden>{{ copy }}</button></div>{% endfor %}</div>')
+
 
 def flavour_label(library: Library, flavour: str, lang: str) -> str:
     return " / ".join(library.label("platform", p, lang) for p in FLAVOUR_PLATFORMS[flavour])
 
 
-def messages_section(ctx: Context, playbook: Playbook) -> str:
-    """Each chat text as tabs, one per family of platforms, each with the theme's copy button.
+def default_flavour(playbook: Playbook) -> str:
+    """The version shown first: that of the first platform the playbook names which has one."""
+    return next((flavour for platform in playbook.group.platforms for flavour in FLAVOURS
+                 if platform in FLAVOUR_PLATFORMS[flavour]), FLAVOURS[0])
 
-    The text sits in a code block: shown exactly as written (never Markdown, never a
-    template), and the copy button copies exactly what is shown.
+
+def messages_section(ctx: Context, playbook: Playbook) -> str:
+    """Each chat text ready to paste, in the version each family of platforms reads best.
+
+    The text is shown as text (never Markdown, never a template, its line breaks kept) in a
+    readable font, with a copy button below it that copies exactly what is shown. The page
+    script shows one family at a time, the reader's choice for every text and every page;
+    without it every version is shown, each labelled.
     """
     if playbook.messages is None:
         return ""
-    parts = [ctx.ui("messages_intro")]
+    flavours = [(flavour, flavour_label(ctx.library, flavour, ctx.lang)) for flavour in FLAVOURS]
+    parts = [ctx.ui("messages_intro"), _CHOOSER(default=default_flavour(playbook), ask=ctx.ui("paste_into"),
+                                                flavours=flavours)]
     for name, key in MESSAGE_KINDS:
         text = getattr(playbook.messages, name)
         if text is None:
             continue
         forms = variants(text.get(ctx.lang))
-        panels = []
-        for flavour in FLAVOURS:
-            body = forms.get(flavour)
-            fence = "`" * max(3, _longest_run(body, "`") + 1)
-            label = flavour_label(ctx.library, flavour, ctx.lang).replace('"', "")
-            panels.append((label, f"{fence}text\n{body}\n{fence}"))
-        parts.append(f"{dialect.heading(3, ctx.ui(key), f'message-{name}')}\n\n{dialect.tabs(panels)}")
-    return dialect.section(ctx.ui("messages"), "messages", "\n\n".join(parts))
-
-
-def _longest_run(text: str, char: str) -> int:
-    return max((len(run) for run in re.findall(f"{re.escape(char)}+", text)), default=0)
+        block = _TEXTS(name=name, versions=[(flavour, label, forms.get(flavour)) for flavour, label in flavours],
+                       for_label=ctx.ui("text_for"), copy=ctx.ui("copy_text", what=ctx.ui(key).lower()
+                                                                      if ctx.lang == "en" else ctx.ui(key)),
+                       copied=ctx.ui("copied"))
+        parts.append(f"{dialect.heading(3, ctx.ui(key), f'message-{name}')}\n\n{block}")
+    return dialect.section(ctx.ui("messages"), "messages", "\n\n".join(parts), searched=False)

@@ -63,12 +63,16 @@ _META = fragment('<small class="cp-meta">{{ details }}</small>')
 # filled in by the page script ("3 / 12"); empty and hidden without it
 _PROGRESS = fragment('<p class="cp-progress" data-cp-playbook="{{ playbook }}" data-cp-phase="{{ phase }}" '
                      'aria-live="polite" hidden></p>')
+# Clearing ticks is last and quiet, and can be undone: ticks are shared by both languages, the
+# launch kit and the builder, so one slip would lose them everywhere.
 _TOOLBAR = fragment(
     '<div class="cp-toolbar" data-cp-playbook="{{ playbook }}">'
-    '<button type="button" class="md-button cp-reset" data-cp-playbook="{{ playbook }}" hidden>{{ reset }}</button> '
+    '<a class="md-button" href="{{ builder }}">{{ tailor }}</a> '
     '<a class="md-button" href="{{ kit }}">{{ print_kit }}</a> '
     '{% if pdf %}<a class="md-button" href="{{ pdf }}" download>{{ pdf_label }}</a> {% endif %}'
-    '<a class="md-button" href="{{ builder }}">{{ tailor }}</a></div>')
+    '<button type="button" class="cp-reset" data-cp-playbook="{{ playbook }}" data-cp-cleared="{{ cleared }}" '
+    'data-cp-undo="{{ undo }}" hidden>{{ reset }}</button>'
+    '<span class="cp-reset-note" role="status" aria-live="polite"></span></div>')
 
 
 def item_details(ctx: Context, item: ChecklistItem, *, links: bool = True) -> str:
@@ -103,7 +107,8 @@ def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[
 
 def toolbar(ctx: Context, playbook: Playbook) -> str:
     """Reset (needs the script, so hidden without it), then links that work everywhere."""
-    return _TOOLBAR(playbook=playbook.id, reset=ctx.ui("reset_ticks"), kit=ctx.url(kit_uri(playbook.id)),
+    return _TOOLBAR(playbook=playbook.id, reset=ctx.ui("reset_ticks"), cleared=ctx.ui("ticks_cleared"),
+                    undo=ctx.ui("undo"), kit=ctx.url(kit_uri(playbook.id)),
                     print_kit=ctx.ui("print_kit"), pdf=ctx.url(pdf_uri(playbook.id)) if ctx.site.pdf else "",
                     pdf_label=ctx.ui("kit_pdf"), builder=ctx.url(TOOLS_BUILDER) + f"?playbook={playbook.id}",
                     tailor=ctx.ui("tailor_checklist"))

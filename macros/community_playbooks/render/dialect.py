@@ -34,9 +34,20 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
     return f"{'#' * level} {text}" + (f" {{#{anchor}}}" if anchor else "")
 
 
-def section(title: str, anchor: str, body: str) -> str:
-    """A second-level heading with a fixed anchor, then its body."""
-    return f"{heading(2, title, anchor)}\n\n{body}"
+def section(title: str, anchor: str, body: str, *, searched: bool = True) -> str:
+    """A second-level heading with a fixed anchor, then its body; ``searched=False`` keeps the
+    section out of the search index (checklists, texts, lists of links)."""
+    block = f"{heading(2, title, anchor)}\n\n{body}"
+    return block if searched else unsearched(block)
+
+
+# The site's search (Pagefind) leaves out what an element so marked holds.
+UNSEARCHED = "data-pagefind-ignore"
+
+
+def unsearched(body: str) -> str:
+    """Markdown kept out of the search index: still on the page, never a search result."""
+    return f'<div {UNSEARCHED} markdown="1">\n\n{body}\n\n</div>'
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -71,9 +82,10 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def admonition(kind: str, title: str, body: str) -> str:
-    """A call-out box; ``title`` must hold no double quote (``escape.label`` sees to that)."""
-    return f'!!! {kind} "{title}"\n\n' + indent(body)
+def admonition(kind: str, title: str, body: str, *, folded: bool = False) -> str:
+    """A call-out box, or with ``folded`` one that opens on a tap (pymdownx.details); ``title``
+    must hold no double quote (``escape.label`` sees to that)."""
+    return f'{"???" if folded else "!!!"} {kind} "{title}"\n\n' + indent(body)
 
 
 def button(label: str, href: str, *, download: bool = False) -> str:

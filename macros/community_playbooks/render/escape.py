@@ -17,7 +17,8 @@ from ..content.markup import LINK, entry_target, unlinked, web_target
 # backslash-escaped anywhere: Markdown, pymdownx (tilde, caret, mark, keys), attr_list and Jinja braces
 _BACKSLASHED = "\\`*_{}[]#!|~^="
 _TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _BACKSLASHED}})
-_WHITESPACE = re.compile(r"\s+")
+# every run of whitespace but the no-break spaces, which are there to keep a number by its unit
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f]+")
 # at the start of a line these open a list, a quote, a heading or (???) a collapsible block
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+?])")
 
@@ -75,7 +76,7 @@ def paragraphs(text: str, entry_href: EntryHref | None = None) -> str:
 
 def html_attribute(text: str) -> str:
     """Text for a double-quoted HTML or YAML attribute value (no newlines, no quotes)."""
-    return " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    return _WHITESPACE.sub(" ", text).strip().replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def label(text: str) -> str:

@@ -13,6 +13,9 @@ from ..content.model import Entry
 from . import dialect
 from .checklists import checklist as checklist_md
 from .context import Context
+from .front_door import front_door as front_door_html
+from .front_door import playbook_cards as playbook_cards_html
+from .front_door import problem_door as problem_door_html
 from .pages.entry_parts import pitfall_card as pitfall_card_md
 
 
@@ -41,7 +44,7 @@ def page_macros(ctx: Context) -> dict[str, Callable]:
             [ctx.ui(key) for key in ("playbook", "group_type", "size", "platforms", "threshold")],
             ([ctx.link(pb), ctx.label("group_type", pb.group.type),
               ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max),
-              ", ".join(ctx.label("platform", p) for p in pb.group.platforms),
+              ctx.list_separator.join(ctx.label("platform", p) for p in pb.group.platforms),
               ctx.label("threshold", pb.threshold.kind)] for pb in chosen))
 
     def checklist(playbook_id: str) -> str:
@@ -60,4 +63,18 @@ def page_macros(ctx: Context) -> dict[str, Callable]:
         """How many entries of a kind the site has."""
         return len(library.entries(kind))
 
-    return {fn.__name__: fn for fn in (playbook_table, checklist, pitfall_card, entry_link, entry_count)}
+    def front_door() -> str:
+        """The home page's chooser: kind of group, platform and size, then one tap to the best-fitting
+        playbook or to its checklist tailored to the choices."""
+        return front_door_html(ctx)
+
+    def problem_door() -> str:
+        """A way in from a problem: the symptom finder and the pitfalls most groups meet first."""
+        return str(problem_door_html(ctx))
+
+    def playbook_cards() -> str:
+        """One card per kind of group: a playbook's promise, size, platforms and days to launch."""
+        return str(playbook_cards_html(ctx))
+
+    return {fn.__name__: fn for fn in (playbook_table, checklist, pitfall_card, entry_link, entry_count,
+                                       front_door, problem_door, playbook_cards)}

@@ -51,6 +51,109 @@
     var url = new URL(location.href);
     url.search = params.toString();
     history.replaceState(null, "", url);
+    syncLanguageLinks();
+  }
+
+  /* --- the language switch keeps what the reader chose: the query and the place ------- */
+
+  function syncLanguageLinks() {
+    all("a[data-cp-language]").forEach(function (link) {
+      var target = new URL(link.getAttribute("href"), location.href);
+      target.search = location.search;
+      target.hash = location.hash;
+      link.href = target.href;
+    });
+  }
+
+  /* --- copying a text with one tap ----------------------------------------------------- */
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // in-app browsers without the clipboard API (some WeChat versions): select and copy
+    return new Promise(function (resolve, reject) {
+      var area = el("textarea", { readonly: "", "aria-hidden": "true" });
+      area.value = text;
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      area.setSelectionRange(0, text.length);
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      document.body.removeChild(area);
+      if (done) resolve(); else reject(new Error("copy"));
+    });
+  }
+
+  function confirmDone(button, text) {
+    var label = button.dataset.cpLabel || button.textContent;
+    button.dataset.cpLabel = label;
+    button.textContent = text;
+    button.classList.add("cp-done");
+    setTimeout(function () {
+      button.textContent = label;
+      button.classList.remove("cp-done");
+    }, 2000);
+  }
+
+  /* --- texts for the group: one family of platforms at a time, the reader's choice ---- */
+
+  var FLAVOUR_KEY = "cp:paste-into";
+
+  function initTexts() {
+    var blocks = all("[data-cp-texts]");
+    var chooser = document.querySelector(".cp-texts__choose");
+    if (!blocks.length || !chooser) return;
+    var stored = null;
+    try { stored = localStorage.getItem(FLAVOUR_KEY); } catch (e) { stored = null; }
+
+    function show(flavour, remember) {
+      blocks.forEach(function (block) {
+        all(".cp-text", block).forEach(function (text) { text.hidden = text.dataset.cpFlavour !== flavour; });
+      });
+      all(".cp-texts__flavour", chooser).forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.dataset.cpFlavour === flavour));
+      });
+      if (remember) {
+        try { localStorage.setItem(FLAVOUR_KEY, flavour); } catch (e) { /* the choice lasts this page */ }
+      }
+    }
+
+    chooser.hidden = false;
+    all(".cp-copy").forEach(function (node) { node.hidden = false; });
+    var known = all(".cp-text", blocks[0]).map(function (text) { return text.dataset.cpFlavour; });
+    show(known.indexOf(stored) !== -1 ? stored : chooser.dataset.cpDefault, false);
+    document.addEventListener("click", function (event) {
+      var choice = event.target.closest && event.target.closest(".cp-texts__flavour");
+      if (choice) { show(choice.dataset.cpFlavour, true); return; }
+      var copy = event.target.closest && event.target.closest(".cp-copy");
+      if (!copy) return;
+      var body = document.getElementById(copy.dataset.cpCopy);
+      copyText(body.textContent).then(function () { confirmDone(copy, copy.dataset.cpCopied + " ✓"); },
+        function () {  // let the reader copy it by hand
+          var range = document.createRange();
+          range.selectNodeContents(body);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        });
+    });
+  }
+
+  /* --- share: the system's share sheet, or the link copied ---------------------------- */
+
+  function initShare() {
+    all("button.cp-share").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var data = { title: document.title, url: location.href.split("#")[0] };
+        if (navigator.share) {
+          navigator.share(data).catch(function () { /* the reader closed the sheet */ });
+        } else {
+          copyText(data.url).then(function () { confirmDone(button, button.dataset.cpCopied + " ✓"); });
+        }
+      });
+    });
   }
 
   /* --- ticks, remembered per playbook and item (the same in every language) ----------- */
@@ -109,8 +212,23 @@
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("button.cp-reset");
       if (!button) return;
-      saveTicks(button.dataset.cpPlaybook, []);
+      var playbook = button.dataset.cpPlaybook;
+      var before = ticked(playbook);
+      if (!before.length) return;
+      saveTicks(playbook, []);
       refreshChecklists();
+      // ticks are shared by both languages, the kit and the builder: one tap must be undoable
+      var note = button.parentNode.querySelector(".cp-reset-note");
+      if (!note) return;
+      note.textContent = button.dataset.cpCleared + " ";
+      var undo = el("button", { type: "button", "class": "cp-undo", text: button.dataset.cpUndo });
+      undo.addEventListener("click", function () {
+        saveTicks(playbook, before);
+        refreshChecklists();
+        note.textContent = "";
+      });
+      note.appendChild(undo);
+      setTimeout(function () { if (note.contains(undo)) note.textContent = ""; }, 15000);
     });
     all("button.cp-reset").forEach(function (button) { button.hidden = false; });
     window.addEventListener("storage", function (event) {
@@ -126,6 +244,73 @@
     });
   }
 
+  /* --- the home page's front door: the best-fitting playbook, one tap away ------------- */
+
+  function initDoor() {
+    var form = document.querySelector("form[data-cp-door]");
+    if (!form) return;
+    var data = strings("cp-door-data");
+    var labels = data.strings;
+    var open = form.querySelector(".cp-door__open");
+    var tailor = form.querySelector(".cp-door__tailor");
+    var note = form.querySelector(".cp-door__note");
+    var indexLabel = open.textContent;
+    var picked = null;
+
+    function fit(pb, platform, size) {
+      // a playbook for the reader's platform beats one of the right size: platforms change texts and limits
+      return (platform && pb.platforms.indexOf(platform) === -1 ? 2 : 0) +
+        (size !== null && (size < pb.min || size > pb.max) ? 1 : 0);
+    }
+
+    function choose() {
+      var type = form.elements.type.value;
+      var platform = form.elements.platform.value;
+      var size = members(form.elements.size.value);
+      note.textContent = "";
+      var ofType = data.playbooks.filter(function (pb) { return pb.type === type; });
+      picked = null;
+      if (!ofType.length) {
+        open.textContent = indexLabel;
+        tailor.hidden = true;
+        return;
+      }
+      var best = ofType.slice().sort(function (a, b) { return fit(a, platform, size) - fit(b, platform, size); })[0];
+      var misfit = fit(best, platform, size);
+      picked = best;
+      open.textContent = format(labels.door_open, { title: best.title });
+      var builder = new URL(data.builder, location.href);
+      var params = new URLSearchParams({ playbook: best.id });
+      if (platform) params.set("platform", platform);
+      if (size !== null) params.set("size", String(size));
+      builder.search = params.toString();
+      tailor.href = builder.href;
+      tailor.hidden = false;
+      var options = form.elements.platform.options;
+      var names = best.platforms.map(function (value) {
+        for (var i = 0; i < options.length; i += 1) if (options[i].value === value) return options[i].textContent;
+        return value;
+      });
+      var says = !platform && size === null ? "" : misfit >= 2 ? format(labels.door_not_platform, { platforms: names.join(labels.list_separator) })
+        : misfit === 1 ? format(labels.door_not_size, { min: best.min, max: best.max }) : labels.door_fits;
+      if (says) note.appendChild(document.createTextNode(says + " "));
+      if (ofType.length > 1) {
+        var index = new URL(data.index, location.href);
+        index.search = new URLSearchParams({ type: type }).toString();
+        note.appendChild(el("a", { href: index.href, text: format(labels.door_others, { n: ofType.length }) }));
+      }
+    }
+
+    form.addEventListener("change", choose);
+    form.addEventListener("input", function (event) { if (event.target.name === "size") choose(); });
+    form.addEventListener("submit", function (event) {
+      if (!picked) return; // no kind chosen: the browser opens the index filtered by the form
+      event.preventDefault();
+      location.href = new URL(picked.url, location.href).href;
+    });
+    choose();
+  }
+
   /* --- the playbook index: filters kept in the URL ------------------------------------ */
 
   function initIndexFilter() {
@@ -134,29 +319,58 @@
     if (!form || !table) return;
     var rows = all("tbody tr", table);
     var count = form.querySelector("output");
+    var empty = document.querySelector(".cp-filter-empty");
+    var fields = all("select, input", form);
     var params = new URLSearchParams(location.search);
-    all("select, input", form).forEach(function (field) {
+    fields.forEach(function (field) {
       if (params.has(field.name)) field.value = params.get(field.name);
     });
 
+    function matches(row, chosen) {
+      var d = row.dataset;
+      var size = members(chosen.get("size"));
+      return (!chosen.get("type") || d.type === chosen.get("type")) &&
+        (!chosen.get("threshold") || d.threshold === chosen.get("threshold")) &&
+        (!chosen.get("platform") || d.platforms.split(" ").indexOf(chosen.get("platform")) !== -1) &&
+        (size === null || (size >= Number(d.sizeMin) && size <= Number(d.sizeMax)));
+    }
+
+    function described(field) {
+      return field.tagName === "SELECT" ? field.options[field.selectedIndex].textContent : field.value;
+    }
+
+    function showWayOut(chosen) {
+      // which single choice to drop, and what each would bring back
+      var list = empty.querySelector("ul");
+      list.textContent = "";
+      fields.forEach(function (field) {
+        if (!chosen.has(field.name)) return;
+        var fewer = new URLSearchParams(chosen);
+        fewer.delete(field.name);
+        var n = rows.filter(function (row) { return matches(row, fewer); }).length;
+        if (!n) return;
+        var what = (field.labels && field.labels[0] ? field.labels[0].textContent + ": " : "") + described(field);
+        var button = el("button", { type: "button", "class": "md-button", text: format(empty.dataset.cpWithout, { what: what, n: n }) });
+        button.addEventListener("click", function () { field.value = ""; apply(); });
+        list.appendChild(el("li", {}, [button]));
+      });
+    }
+
     function apply() {
       var chosen = new URLSearchParams();
-      all("select, input", form).forEach(function (field) {
+      fields.forEach(function (field) {
         if (field.value) chosen.set(field.name, field.value);
       });
-      var size = members(chosen.get("size"));
       var shown = 0;
       rows.forEach(function (row) {
-        var d = row.dataset;
-        var match = (!chosen.get("type") || d.type === chosen.get("type")) &&
-          (!chosen.get("threshold") || d.threshold === chosen.get("threshold")) &&
-          (!chosen.get("platform") || d.platforms.split(" ").indexOf(chosen.get("platform")) !== -1) &&
-          (!chosen.get("stage") || d.stages.split(" ").indexOf(chosen.get("stage")) !== -1) &&
-          (size === null || (size >= Number(d.sizeMin) && size <= Number(d.sizeMax)));
+        var match = matches(row, chosen);
         row.hidden = !match;
         if (match) shown += 1;
       });
       count.textContent = shown + " / " + rows.length;
+      table.hidden = !shown;
+      empty.hidden = Boolean(shown);
+      if (!shown) showWayOut(chosen);
       setQuery(chosen);
     }
 
@@ -179,8 +393,23 @@
     var list = results.querySelector("ol.cp-ranked");
     var none = results.querySelector(".cp-finder-none");
     var template = strings("cp-finder-strings").signs_matched || "{n} / {total}";
+    var tallyTemplate = strings("cp-finder-strings").n_ticked || "{n}";
+    var tally = form.querySelector(".cp-finder-ticked");
     var chosen = (new URLSearchParams(location.search).get("signs") || "").split(",");
     all("input[name=sign]", form).forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
+    // a shared link opens the groups whose signs it ticked
+    all("details.cp-signs-group", form).forEach(function (group) {
+      if (group.querySelector("input:checked")) group.open = true;
+    });
+
+    function countGroups() {
+      all("details.cp-signs-group", form).forEach(function (group) {
+        var badge = group.querySelector(".cp-signs-count");
+        var ticked = group.querySelectorAll("input:checked").length;
+        badge.textContent = ticked ? ticked + " / " + badge.dataset.total : badge.dataset.total;
+        badge.classList.toggle("cp-some", ticked > 0);
+      });
+    }
 
     function apply() {
       var hits = {};
@@ -205,15 +434,21 @@
         list.appendChild(item);
       });
       none.hidden = signs.length > 0;
+      tally.textContent = format(tallyTemplate, { n: signs.length });
+      countGroups();
       var params = new URLSearchParams();
       if (signs.length) params.set("signs", signs.join(","));
       setQuery(params);
     }
 
+    form.querySelector(".cp-finder-bar a").addEventListener("click", function (event) {
+      event.preventDefault();
+      var heading = results.querySelector("h2");
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    });
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.hidden = false;
-    results.hidden = false;
     apply();
   }
 
@@ -279,7 +514,7 @@
     var ROWS = [
       ["group_type", function (v) { return v.group_type; }],
       ["size", function (v) { return v.size; }],
-      ["platforms", function (v) { return v.platforms.join(", "); }],
+      ["platforms", function (v) { return v.platforms.join(labels.list_separator); }],
       ["purpose", function (v) { return v.purpose; }],
       ["for_others", function (v) { return v.for_others; }],
       ["for_ourselves", function (v) { return v.for_ourselves; }],
@@ -288,7 +523,7 @@
         return list(v.rituals.map(function (r) { return el("span", {}, [link(r.title, r.url), " — " + r.cadence]); }));
       }],
       ["levels", function (v) { return v.levels.join(" → "); }],
-      ["roles", function (v) { return v.roles.join(", "); }],
+      ["roles", function (v) { return v.roles.join(labels.list_separator); }],
       ["governance", function (v) {
         return list(v.governance.map(function (g) { return el("span", {}, [link(g.stage, g.url), ": " + g.lead]); }));
       }],
@@ -316,7 +551,8 @@
         var body = ROWS.map(function (row) {
           return el("tr", {}, [el("th", { scope: "row", text: labels[row[0]] })].concat(chosenViews.map(function (v) {
             var value = row[1](v);
-            return el("td", {}, [value]);
+            // on a phone each row is a card, each value under its playbook's name
+            return el("td", { "data-label": v.title }, [value]);
           })));
         });
         out.textContent = "";
@@ -380,6 +616,17 @@
         out.textContent = "";
         out.appendChild(el("h2", {}, [link(view.title, view.url), " — " + labels.checklists]));
         if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(labels.list_separator) }) }));
+        // a group the playbook was not written for still gets its checklist, with a warning
+        var covers = view.covers;
+        if (situation.platform && covers.platforms.indexOf(situation.platform) === -1) {
+          out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_platform, {
+            platforms: view.platforms.join(labels.list_separator),
+            platform: field("platform").options[field("platform").selectedIndex].textContent }) }));
+        }
+        if (situation.size !== null && (situation.size < covers.min || situation.size > covers.max)) {
+          out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_size, {
+            min: covers.min, max: covers.max, size: situation.size }) }));
+        }
         var any = false;
         view.checklist.forEach(function (phase) {
           var items = phase.items.filter(function (item) { return applies(item["if"], situation); });
@@ -475,17 +722,33 @@
       return item;
     }
 
+    // Pagefind ranks a page that holds any of the words; a reader who types two words means
+    // both. Each word is looked up on its own (ids and scores only: no page is fetched), and
+    // the pages holding every word come first; only when none does are the others shown.
+    function everyWord(pagefind, query, search) {
+      var words = query.split(/\s+/).filter(function (word, i, all) { return word && all.indexOf(word) === i; });
+      if (words.length < 2 || /["“”]/.test(query)) return Promise.resolve({ results: search.results, partial: false });
+      return Promise.all(words.map(function (word) { return pagefind.search(word); })).then(function (each) {
+        var holds = each.map(function (found) { return new Set(found.results.map(function (r) { return r.id; })); });
+        var all = search.results.filter(function (r) { return holds.every(function (ids) { return ids.has(r.id); }); });
+        return all.length ? { results: all, partial: false } : { results: search.results, partial: true };
+      });
+    }
+
     function run() {
       var current = next();
       var query = input.value.trim();
       if (!query) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = texts.cpLoading;
-      load().then(function (pagefind) { return pagefind.search(query); }).then(function (search) {
-        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
+      load().then(function (pagefind) {
+        return pagefind.search(query).then(function (search) { return everyWord(pagefind, query, search); });
+      }).then(function (found) {
+        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
           if (!current()) return;
           list.textContent = "";
           pages.forEach(function (page) { list.appendChild(result(page)); });
-          status.textContent = search.results.length ? format(texts.cpCount, { n: search.results.length }) : texts.cpNone;
+          status.textContent = !found.results.length ? texts.cpNone
+            : (found.partial ? texts.cpSome + " " : "") + format(texts.cpCount, { n: found.results.length });
         });
       }).catch(function () {
         if (current()) status.textContent = texts.cpFailed;
@@ -513,9 +776,14 @@
   }
 
   function init() {
+    syncLanguageLinks();
+    window.addEventListener("hashchange", syncLanguageLinks);
     initSearch();
+    initTexts();
+    initShare();
     initChecklists();
     initPrintButtons();
+    initDoor();
     initIndexFilter();
     initSymptomFinder();
     initCompare();

@@ -28,6 +28,7 @@ def compare_page(site: Site) -> str:
         ctx.ui("compare_intro"),
         _FORM(label=ctx.ui("compare_title"), selects=selects),
         _OUTPUT(),
-        json_script("cp-compare-strings", {k: ctx.ui(k) for k in (*ROWS, "load_failed")}),
+        json_script("cp-compare-strings", {**{k: ctx.ui(k) for k in (*ROWS, "load_failed")},
+                                           "list_separator": ctx.list_separator}),
         _NOSCRIPT(text=ctx.ui("needs_script")),
     )

@@ -7,34 +7,47 @@ from ...content.model import Entry, Fact, Pitfall, Platform, Text
 from .. import dialect, escape
 from ..context import Context
 from ..fragments import fragment
+from ..qr import qr_svg
+from ..typography import CJK_CHAR, bind_number_units
 
-_PRINT_HEAD = fragment('<p class="cp-print-head">{% for part in parts %}{% if not loop.first %} · {% endif %}'
-                       '<span>{{ part }}</span>{% endfor %}</p>')
+_PRINT_HEAD = fragment(
+    '<div class="cp-print-head" data-pagefind-ignore><p class="cp-print-head__text">'
+    '{% for part in parts %}{% if not loop.first %} · {% endif %}<span>{{ part }}</span>{% endfor %}</p>'
+    '{% if qr %}<div class="cp-qr"><span class="cp-qr__code" role="img" aria-label="{{ qr_label }}">{{ qr }}</span>'
+    '<span class="cp-qr__caption" aria-hidden="true">{{ qr_caption }}</span></div>{% endif %}</div>')
 _REVIEWED = fragment('<p class="cp-reviewed">{{ text }}</p>')
 _ADMONITION_KIND = {"high": "danger", "medium": "warning", "low": "note"}
 
 
 def entry_front_matter(ctx: Context, entry: Entry, title: str | None = None, **extra: object) -> str:
     """Title and description for the theme, which puts both into HTML unescaped: escape them here."""
-    meta: dict[str, object] = {"title": escape.html_attribute(title or ctx.unlinked(entry.title)),
-                               "description": escape.html_attribute(ctx.unlinked(entry.summary))}
+    title, description = title or ctx.unlinked(entry.title), ctx.unlinked(entry.summary)
+    if ctx.lang == "zh":  # the tab, the navigation and a chat app's preview card wrap them too
+        title, description = bind_number_units(title), bind_number_units(description)
+    meta: dict[str, object] = {"title": escape.html_attribute(title), "description": escape.html_attribute(description)}
     if entry.tags and not extra.get("hide"):
         meta["tags"] = [ctx.plain_label("tag", tag) for tag in entry.tags]
     meta.update(extra)
     return dialect.front_matter(meta)
 
 
-def print_head(ctx: Context, title: Text, group_type: str | None = None) -> str:
-    """What a printed page carries at its top: title, group type, date and the page's address."""
+def print_head(ctx: Context, title: Text, group_type: str | None = None, *, interactive: str | None = None,
+               qr: bool = True) -> str:
+    """What a printed page carries at its top: title, group type, date and the address of the
+    interactive page (``interactive``, a page URI; this page by default), with its QR code
+    for a phone to open unless ``qr`` is false."""
     parts = [ctx.unlinked(title)]
     if group_type:
         parts.append(ctx.plain_label("group_type", group_type))
-    parts += [ctx.today.isoformat(), ctx.canonical()]
-    return _PRINT_HEAD(parts=parts)
+    address = ctx.site.address(interactive) if interactive else ctx.canonical()
+    parts += [ctx.today.isoformat(), address]
+    return _PRINT_HEAD(parts=parts, qr=qr_svg(address) if qr else None, qr_label=ctx.ui("qr_label", url=address),
+                       qr_caption=ctx.ui("qr_caption"))
 
 
-def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> str:
-    """A pitfall as an admonition: its summary, a group's note if any, and its warning signs."""
+def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None, *, folded: bool = False) -> str:
+    """A pitfall as an admonition: its summary, a group's note if any, and its warning signs;
+    ``folded`` shows only its title until tapped."""
     lines = [ctx.text(pitfall.summary)]
     if note:
         lines += ["", f"{dialect.bold(ctx.ui('in_this_group') + ctx.colon)} {ctx.text(note)}"]
@@ -42,7 +55,8 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None) -> st
               dialect.bullets(ctx.text(s) for s in pitfall.signs), "",
               f"{dialect.link(ctx.ui('about_pitfall'), ctx.href('pitfall', pitfall.id))} · "
               f"{dialect.link(ctx.ui('remedy') + ' →', ctx.href('pitfall', pitfall.id, 'remedy'))}"]
-    return dialect.admonition(_ADMONITION_KIND[pitfall.severity], ctx.title(pitfall.title), "\n".join(lines))
+    return dialect.admonition(_ADMONITION_KIND[pitfall.severity], ctx.title(pitfall.title), "\n".join(lines),
+                              folded=folded)
 
 
 def sources_section(ctx: Context, entry: Entry) -> str:
@@ -50,13 +64,21 @@ def sources_section(ctx: Context, entry: Entry) -> str:
         return ""
     lines = []
     for source in entry.sources:
-        title = dialect.emphasis(ctx.title(source.title))
+        title = _work_title(ctx.title(source.title))
         if source.url:
             title = escape.web_link(title, source.url)
-        byline = ", ".join(escape.escape(str(x)) for x in (source.author, source.year) if x)
-        note = f" — {ctx.text(source.note)}" if source.note else ""
-        lines.append(title + (f", {byline}" if byline else "") + note)
-    return dialect.section(ctx.ui("sources"), "sources", dialect.bullets(lines))
+        parts = [title, *(escape.escape(str(x)) for x in (source.author, source.year) if x)]
+        note = ctx.ui("source_note", note=ctx.text(source.note)) if source.note else ""
+        lines.append(ctx.ui("source_separator").join(parts) + note)
+    return dialect.section(ctx.ui("sources"), "sources", dialect.bullets(lines), searched=False)
+
+
+def _work_title(title: str) -> str:
+    """A book's or article's title: in italics in Latin script; Chinese has no italics and
+    marks a title with 《》 instead."""
+    if CJK_CHAR.search(title):
+        return title if title.startswith("《") else f"《{title}》"
+    return dialect.emphasis(title)
 
 
 def reviewed_line(ctx: Context, entry: Entry) -> str:
@@ -82,12 +104,13 @@ def review_notice(ctx: Context, entry: Entry) -> str:
 def used_in_section(ctx: Context, entry: Entry, notes: dict[str, Text | None] | None = None) -> str:
     users = ctx.library.users_of(entry)
     if not users:
-        return dialect.section(ctx.ui("used_in"), "used-in", ctx.ui("used_in_none"))
+        return dialect.section(ctx.ui("used_in"), "used-in", ctx.ui("used_in_none"), searched=False)
     lines = []
     for pb in users:
         note = (notes or {}).get(pb.id)
         lines.append(ctx.link(pb) + (f" — {ctx.text(note)}" if note else ""))
-    return dialect.section(ctx.ui("used_in"), "used-in", dialect.bullets(lines))
+    # the playbooks' own pages are what search should find for their notes
+    return dialect.section(ctx.ui("used_in"), "used-in", dialect.bullets(lines), searched=False)
 
 
 def fact_anchor(fact: Fact) -> str:
@@ -112,4 +135,5 @@ def facts_section(ctx: Context, entry: Entry) -> str:
         return ""
     lines = [f"{dialect.bold(dialect.link(ctx.title(platform.title), ctx.href('platform', platform.id, fact_anchor(fact))))}"
              f"{ctx.colon} {fact_line(ctx, platform, fact)}" for platform, fact in facts]
-    return dialect.section(ctx.ui("facts_title"), "facts", ctx.ui("facts_intro") + "\n\n" + dialect.bullets(lines))
+    return dialect.section(ctx.ui("facts_title"), "facts", ctx.ui("facts_intro") + "\n\n" + dialect.bullets(lines),
+                           searched=False)

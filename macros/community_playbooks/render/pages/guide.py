@@ -37,7 +37,7 @@ def guide_page(site: Site, guide: Guide) -> str:
         facts_section(ctx, guide),
         used_in_section(ctx, guide),
         dialect.section(ctx.ui("related_guides"), "related", dialect.bullets(
-            f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related)) if related else "",
+            f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related), searched=False) if related else "",
         sources_section(ctx, guide),
         reviewed_line(ctx, guide),
     )

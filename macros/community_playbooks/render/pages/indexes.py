@@ -3,7 +3,9 @@
 The playbook index is an HTML table whose rows carry their facts as data attributes:
 the page script filters it by the form above it, and keeps the filter in the URL so a
 filtered view can be shared. Without the script the form stays hidden and the whole
-table is there.
+table is there. Below 600 px the stylesheet lays each row out as a card, each cell
+labelled by its ``data-label``. The table is left out of search excerpts: its cells are
+the titles and labels the results already show.
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ _FILTERS = fragment(
     '<form class="cp-filters" data-cp-filter="playbooks" aria-label="{{ label }}" hidden>'
     '{% for field in fields %}{{ field }}{% endfor %}'
     '<button type="reset" class="md-button">{{ clear }}</button>'
-    '<output class="cp-filter-count" aria-live="polite"></output></form>')
+    '<output class="cp-filter-count" aria-live="polite"></output></form>'
+    '<div class="cp-filter-empty" role="status" data-cp-without="{{ without }}" hidden><p>{{ empty }}</p>'
+    '<ul class="cp-chips"></ul></div>')
 _TABLE = fragment(
-    '<div class="cp-table-wrap"><table class="cp-index" data-cp-filtered="playbooks">'
+    '<div class="cp-table-wrap" data-pagefind-ignore><table class="cp-index" data-cp-filtered="playbooks">'
     '<thead><tr>{% for cell in head %}<th>{{ cell }}</th>{% endfor %}</tr></thead><tbody>\n'
     '{% for row in rows %}<tr{% for key, value in row.data %} data-{{ key }}="{{ value }}"{% endfor %}>'
     '<td><a href="{{ row.href }}">{{ row.title }}</a></td>'
-    '{% for cell in row.cells %}<td>{{ cell }}</td>{% endfor %}</tr>\n{% endfor %}'
+    '{% for label, cell in row.cells %}<td data-label="{{ label }}">{{ cell }}</td>{% endfor %}</tr>\n{% endfor %}'
     '</tbody></table></div>')
 
 
@@ -69,7 +73,9 @@ def index_page(site: Site, kind: str) -> str:
         body = dialect.table([ctx.ui("platform"), ctx.ui("mainland"), ctx.ui("facts_col"), ctx.ui("oldest_check")],
                              ([ctx.link(p), ctx.label("mainland", p.mainland), str(len(p.facts)),
                                min(f.checked for f in p.facts)] for p in platforms))
-    return dialect.join(dialect.heading(1, ctx.ui(section + "_title")), ctx.ui(section + "_intro"), body)
+    # the entries' own pages are what search should find: an index would only repeat their words
+    return dialect.join(dialect.heading(1, ctx.ui(section + "_title")), ctx.ui(section + "_intro"),
+                        dialect.unsearched(body))
 
 
 def _users(ctx: Context, entry) -> int:  # noqa: ANN001 - an Entry
@@ -83,31 +89,27 @@ def tool_links(ctx: Context, tools: tuple[str, ...]) -> str:
 
 def playbook_filters(ctx: Context) -> Markup:
     """The filter form: hidden until the page script runs, since only the script can filter."""
-    library = ctx.library
     fields = [select_field(f"cp-filter-{name}", name, ctx.ui(vocabulary), options(
         ((value, ctx.plain_label(vocabulary, value)) for value in _used_values(ctx, name, vocabulary)),
         ctx.ui("any"))) for name, vocabulary in SELECT_FILTERS]
     fields.insert(2, number_field("cp-filter-size", "size", ctx.ui("members_label"), ctx.ui("members_placeholder")))
-    fields.append(select_field("cp-filter-stage", "stage", ctx.ui("stage"),
-                               options(((s.id, ctx.unlinked(s.title)) for s in library.stages_in_order()),
-                                       ctx.ui("any"))))
-    return _FILTERS(label=ctx.ui("filter_playbooks"), fields=fields, clear=ctx.ui("clear"))
+    return _FILTERS(label=ctx.ui("filter_playbooks"), fields=fields, clear=ctx.ui("clear"),
+                    empty=ctx.ui("filter_empty"), without=ctx.ui("filter_without", what="{what}", n="{n}"))
 
 
 def playbook_index_table(ctx: Context, playbooks: list[Playbook]) -> Markup:
+    head = [ctx.ui(key) for key in ("playbook", "group_type", "size", "platforms", "threshold", "badge_launch")]
     rows = []
     for pb in playbooks:
         data = [("type", pb.group.type), ("platforms", " ".join(pb.group.platforms)), ("threshold", pb.threshold.kind),
-                ("size-min", str(pb.group.size_min)), ("size-max", str(pb.group.size_max)),
-                ("stages", " ".join(g.stage for g in pb.governance))]
+                ("size-min", str(pb.group.size_min)), ("size-max", str(pb.group.size_max))]
         cells = [ctx.plain_label("group_type", pb.group.type),
                  ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max),
                  ctx.list_separator.join(ctx.plain_label("platform", p) for p in pb.group.platforms),
                  ctx.plain_label("threshold", pb.threshold.kind),
-                 " → ".join(ctx.unlinked(ctx.library.stages[g.stage].title) for g in pb.governance)]
+                 ctx.ui("days_n", n=pb.effort.launch_days)]
         rows.append({"data": data, "href": ctx.url(page_uri("playbook", pb.id)), "title": ctx.unlinked(pb.title),
-                     "cells": cells})
-    head = [ctx.ui(key) for key in ("playbook", "group_type", "size", "platforms", "threshold", "stages")]
+                     "cells": list(zip(head[1:], cells))})
     return _TABLE(head=head, rows=rows)
 
 

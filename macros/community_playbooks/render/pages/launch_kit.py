@@ -29,15 +29,17 @@ _MESSAGE = fragment('<pre class="cp-message">{{ text }}</pre>')
 def kit_page(site: Site, playbook: Playbook) -> str:
     ctx = site.page(kit_uri(playbook.id))
     pb = playbook
-    head = print_head(ctx, pb.title, pb.group.type)
+    # every sheet says where it is from; the checklist's sheet carries the code to tick it on a phone
+    head = print_head(ctx, pb.title, pb.group.type, interactive=page_uri("playbook", pb.id))
+    plain_head = print_head(ctx, pb.title, pb.group.type, interactive=page_uri("playbook", pb.id), qr=False)
     actions = _ACTIONS(print=ctx.ui("print"), pdf=ctx.url(pdf_uri(pb.id)) if site.pdf else "",
                        download=ctx.ui("download_pdf"), back=ctx.url(page_uri("playbook", pb.id)),
                        back_label=ctx.ui("back_to_playbook"))
     sheets = [
         dialect.join(head, dialect.heading(1, ctx.ui("kit_title", title=ctx.title(pb.title))), ctx.ui("kit_intro"),
                       checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False)),
-        dialect.join(head, dialect.heading(2, ctx.ui("messages"), "texts"), *_texts(ctx, pb)),
-        dialect.join(head, dialect.heading(2, ctx.ui("ritual_calendar"), "calendar"), _calendar(ctx, pb)),
+        dialect.join(plain_head, dialect.heading(2, ctx.ui("messages"), "texts"), *_texts(ctx, pb)),
+        dialect.join(plain_head, dialect.heading(2, ctx.ui("ritual_calendar"), "calendar"), _calendar(ctx, pb)),
     ]
     return dialect.join(
         entry_front_matter(ctx, pb, title=ctx.ui("kit_title", title=ctx.unlinked(pb.title)), hide=["navigation", "toc"],

@@ -31,7 +31,7 @@ def pitfall_page(site: Site, pitfall: Pitfall) -> str:
         listed("remedy", "remedy", pitfall.remedy),
         used_in_section(ctx, pitfall, notes),
         dialect.section(ctx.ui("related_pitfalls"), "related", dialect.bullets(
-            f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related)) if related else "",
+            f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related), searched=False) if related else "",
         facts_section(ctx, pitfall),
         sources_section(ctx, pitfall),
         reviewed_line(ctx, pitfall),

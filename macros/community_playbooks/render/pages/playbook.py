@@ -1,4 +1,11 @@
-"""A playbook's page: the whole plan for one kind of group, ending in its launch checklist."""
+"""A playbook's page: the whole plan for one kind of group, task first.
+
+At the top, what it takes (badges), what to do (an action bar: checklist, texts, calendar,
+PDF, share) and where everything is (a contents list that works on a phone). Then the plan
+in the order an organiser uses it: the mission and the threshold, the launch checklist,
+the texts to paste, and the reference parts (rituals, feedback, governance, pitfalls),
+whose long blocks fold away on a small screen.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +14,94 @@ from .. import dialect
 from ..chat_texts import messages_section
 from ..checklists import checklist, item_count
 from ..context import Context, Site
+from ..fragments import fragment
 from ..ritual_calendar import has_calendar
-from ..urls import calendar_uri, page_uri
+from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
 from ..wording import cadence_text
 from .entry_parts import (entry_front_matter, facts_section, pitfall_card, print_head, review_notice, reviewed_line,
                           sources_section)
+
+_BADGES = fragment(
+    '<ul class="cp-badges" aria-label="{{ label }}">{% for name, value in badges %}'
+    '<li class="cp-badge"><span class="cp-badge__name">{{ name }}</span> <span class="cp-badge__value">{{ value }}'
+    '</span></li>{% endfor %}</ul>')
+_ACTIONS = fragment(
+    '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore>'
+    '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
+    'href="{{ href }}"{% if download %} download{% endif %}>{{ text }}</a> {% endfor %}'
+    '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" hidden>{{ share }}</button></nav>')
+_ON_THIS_PAGE = fragment(
+    '<details class="cp-onpage" data-pagefind-ignore><summary>{{ label }}</summary><ol>'
+    '{% for anchor, title in sections %}<li><a href="#{{ anchor }}">{{ title }}</a></li>{% endfor %}</ol></details>')
 
 
 def playbook_page(site: Site, playbook: Playbook) -> str:
     ctx = site.page(page_uri("playbook", playbook.id))
     pb = playbook
+    sections = [
+        ("mission", ctx.ui("mission"), _mission(ctx, pb), True),
+        ("threshold", ctx.ui("threshold"), _threshold(ctx, pb), True),
+        ("checklist", ctx.ui("checklists"), checklist(ctx, pb), False),
+        ("messages", ctx.ui("messages"), None, False),
+        ("rituals", ctx.ui("rituals"), _rituals(ctx, pb), True),
+        ("feedback", ctx.ui("feedback"), _feedback(ctx, pb), True),
+        ("governance", ctx.ui("governance"), _governance(ctx, pb), True),
+        ("pitfalls", ctx.ui("pitfalls"), _pitfalls(ctx, pb), False),
+    ]
+    tail = [("guides", ctx.ui("guides_section"), _guides(ctx, pb)), ("facts", ctx.ui("facts_title"), None),
+            ("related", ctx.ui("related_playbooks"), _related(ctx, pb)), ("sources", ctx.ui("sources"), None)]
+    parts = []
+    for anchor, title, body, searched in sections:
+        if anchor == "messages":
+            parts.append(messages_section(ctx, pb))
+        else:
+            parts.append(dialect.section(title, anchor, body, searched=searched))
+    parts += [dialect.section(title, anchor, body, searched=False) for anchor, title, body in tail if body]
+    parts += [facts_section(ctx, pb), sources_section(ctx, pb)]
+    shown = [(anchor, title) for anchor, title, *_ in sections if anchor != "messages" or pb.messages]
+    shown += [(anchor, title) for anchor, title, body in tail
+              if body or (anchor == "facts" and pb.facts) or (anchor == "sources" and pb.sources)]
     return dialect.join(
         entry_front_matter(ctx, pb),
         print_head(ctx, pb.title, pb.group.type),
         dialect.heading(1, ctx.title(pb.title)),
         ctx.paragraphs(pb.summary),
         review_notice(ctx, pb),
+        badges(ctx, pb),
+        _actions(ctx, pb),
+        _ON_THIS_PAGE(label=ctx.ui("on_this_page"), sections=shown),
         _at_a_glance(ctx, pb),
-        dialect.section(ctx.ui("mission"), "mission", _mission(ctx, pb)),
-        dialect.section(ctx.ui("threshold"), "threshold", _threshold(ctx, pb)),
-        dialect.section(ctx.ui("rituals"), "rituals", _rituals(ctx, pb)),
-        dialect.section(ctx.ui("feedback"), "feedback", _feedback(ctx, pb)),
-        dialect.section(ctx.ui("governance"), "governance", _governance(ctx, pb)),
-        dialect.section(ctx.ui("pitfalls"), "pitfalls", "\n\n".join(
-            pitfall_card(ctx, ctx.library.pitfalls[use.ref], use.note) for use in pb.pitfalls)),
-        dialect.section(ctx.ui("checklists"), "checklist", checklist(ctx, pb)),
-        messages_section(ctx, pb),
-        _guides(ctx, pb),
-        facts_section(ctx, pb),
-        _related(ctx, pb),
-        sources_section(ctx, pb),
+        *parts,
         reviewed_line(ctx, pb),
     )
+
+
+def badges(ctx: Context, pb: Playbook) -> str:
+    """What running the playbook takes, from its data: the first thing a reader weighs."""
+    effort = pb.effort
+    first_stage = ctx.library.stages[pb.governance[0].stage] if pb.governance else None
+    values = [
+        (ctx.ui("badge_launch"), ctx.ui("days_n", n=effort.launch_days)),
+        (ctx.ui("badge_weekly"), ctx.ui("hours_n", n=f"{effort.weekly_hours:g}")),
+        (ctx.ui("badge_team"), ctx.ui("people_n", n=effort.team)),
+        (ctx.ui("difficulty"), ctx.plain_label("difficulty", effort.difficulty)),
+    ]
+    if first_stage:
+        values.append((ctx.ui("badge_stage"), ctx.unlinked(first_stage.title)))
+    return _BADGES(label=ctx.ui("effort"), badges=values)
+
+
+def _actions(ctx: Context, pb: Playbook) -> str:
+    links = [("#checklist", ctx.ui("action_checklist"), False)]
+    if pb.messages:
+        links.append(("#messages", ctx.ui("action_texts"), False))
+    if has_calendar(ctx.library, pb):
+        links.append((ctx.url(calendar_uri(pb.id)), ctx.ui("action_calendar"), True))
+    if ctx.site.pdf:
+        links.append((ctx.url(pdf_uri(pb.id)), ctx.ui("action_pdf"), True))
+    else:
+        links.append((ctx.url(kit_uri(pb.id)), ctx.ui("action_print"), False))
+    return _ACTIONS(label=ctx.ui("actions"), links=links, share=ctx.ui("action_share"), copied=ctx.ui("link_copied"))
 
 
 def _field(ctx: Context, label_key: str, value: str) -> str:
@@ -46,25 +109,19 @@ def _field(ctx: Context, label_key: str, value: str) -> str:
 
 
 def _at_a_glance(ctx: Context, pb: Playbook) -> str:
-    stages = [ctx.library.stages[g.stage] for g in pb.governance]
-    glance = dialect.bullets([
+    return dialect.bullets([
         _field(ctx, "group_type", ctx.label("group_type", pb.group.type)),
         _field(ctx, "size", ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max)),
         _field(ctx, "platforms", ctx.list_separator.join(ctx.label("platform", p) for p in pb.group.platforms)),
-        _field(ctx, "effort", " · ".join([ctx.ui("launch_days", n=pb.effort.launch_days),
-                                          ctx.ui("weekly_hours", n=_number(pb.effort.weekly_hours)),
-                                          ctx.ui("team_n", n=pb.effort.team),
-                                          ctx.label("difficulty", pb.effort.difficulty)])),
         _field(ctx, "threshold", dialect.link(ctx.label("threshold", pb.threshold.kind), "#threshold")),
-        _field(ctx, "stages", " → ".join(ctx.link(s) for s in stages)),
         _field(ctx, "checklists", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
     ])
-    return dialect.admonition("abstract", ctx.ui("at_a_glance"), glance)
 
 
 def _mission(ctx: Context, pb: Playbook) -> str:
-    return "\n\n".join(f"{dialect.bold(ctx.ui(key) + ctx.stop)} {ctx.text(getattr(pb.mission, key))}"
-                       for key in ("purpose", "for_others", "for_ourselves"))
+    lines = "\n\n".join(f"{dialect.bold(ctx.ui(key) + ctx.stop)} {ctx.text(getattr(pb.mission, key))}"
+                        for key in ("purpose", "for_others", "for_ourselves"))
+    return f"{ctx.ui('mission_intro')}\n\n{lines}"
 
 
 def _threshold(ctx: Context, pb: Playbook) -> str:
@@ -85,47 +142,42 @@ def _rituals(ctx: Context, pb: Playbook) -> str:
 
 
 def _feedback(ctx: Context, pb: Playbook) -> str:
+    """Levels and roles as short entries rather than tables: they read on a phone."""
     fb = pb.feedback
+    levels = dialect.bullets(f"{dialect.bold(ctx.text(v.name))}{dialect.line_break()}  "
+                             f"{ctx.ui('how_to_reach')}{ctx.label_separator}{ctx.text(v.criteria)}{dialect.line_break()}  "
+                             f"{ctx.ui('privileges')}{ctx.label_separator}{ctx.text(v.privileges)}" for v in fb.levels)
+    roles = dialect.bullets(f"{dialect.bold(ctx.text(r.name))}{ctx.colon} {ctx.text(r.duties)}" for r in fb.roles)
     return "\n\n".join([
-        dialect.heading(3, ctx.ui("levels"), "levels"),
-        dialect.table([ctx.ui("level"), ctx.ui("how_to_reach"), ctx.ui("privileges")],
-                       ([ctx.text(v.name), ctx.text(v.criteria), ctx.text(v.privileges)] for v in fb.levels)),
-        dialect.heading(3, ctx.ui("roles"), "roles"),
-        dialect.table([ctx.ui("role"), ctx.ui("duties")], ([ctx.text(r.name), ctx.text(r.duties)] for r in fb.roles)),
-        dialect.heading(3, ctx.ui("signals"), "signals"),
-        dialect.bullets(ctx.text(s) for s in fb.signals),
+        dialect.heading(3, ctx.ui("levels"), "levels"), levels,
+        dialect.heading(3, ctx.ui("roles"), "roles"), roles,
+        dialect.heading(3, ctx.ui("signals"), "signals"), dialect.bullets(ctx.text(s) for s in fb.signals),
     ])
 
 
 def _governance(ctx: Context, pb: Playbook) -> str:
+    """Each stage folded, with who leads in its title: the reader opens the stage the group is in."""
     parts = []
     for use in pb.governance:
         stage = ctx.library.stages[use.stage]
-        part = [dialect.heading(3, ctx.title(stage.title), f"stage-{stage.id}"),
-                f"{_field(ctx, 'led_by', ctx.text(use.lead))} · "
+        body = [f"{_field(ctx, 'led_by', ctx.text(use.lead))} · "
                 f"{dialect.link(ctx.ui('about_stage'), ctx.href('stage', stage.id))}",
                 dialect.bullets(ctx.text(p) for p in use.practices)]
         if use.move_on:
-            part += [dialect.bold(ctx.ui("move_on") + ctx.colon), dialect.bullets(ctx.text(m) for m in use.move_on)]
-        parts.append("\n\n".join(part))
+            body += [dialect.bold(ctx.ui("move_on") + ctx.colon), dialect.bullets(ctx.text(m) for m in use.move_on)]
+        parts.append(dialect.admonition("note", ctx.title(stage.title), "\n\n".join(body), folded=True))
     return "\n\n".join(parts)
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def _pitfalls(ctx: Context, pb: Playbook) -> str:
+    return "\n\n".join(pitfall_card(ctx, ctx.library.pitfalls[use.ref], use.note, folded=True) for use in pb.pitfalls)
 
 
 def _guides(ctx: Context, pb: Playbook) -> str:
-    if not pb.guides:
-        return ""
     guides = [ctx.library.guides[g] for g in pb.guides]
-    return dialect.section(ctx.ui("guides_section"), "guides",
-                           dialect.bullets(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides))
+    return dialect.bullets(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides) if guides else ""
 
 
 def _related(ctx: Context, pb: Playbook) -> str:
     related = [ctx.library.playbooks[i] for i in ctx.library.related.get(pb.key, ())]
-    if not related:
-        return ""
-    return dialect.section(ctx.ui("related_playbooks"), "related",
-                            dialect.bullets(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related))
+    return dialect.bullets(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related) if related else ""

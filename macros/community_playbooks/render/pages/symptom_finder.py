@@ -1,6 +1,10 @@
 """The symptom finder: tick what you see in your group, get the pitfalls that match best.
 
-Without the script the page is a list of every pitfall with its signs.
+Signs are grouped by topic in folded groups, so a phone shows a dozen lines rather than a
+hundred checkboxes; a bar fixed to the foot of a phone's screen counts the ticks and jumps
+to the results. The form and the results are laid out from the start (no ``hidden`` that
+the script lifts), so nothing moves when the script arrives. Without the script they are
+hidden by a ``<noscript>`` style and the page is a list of every pitfall with its signs.
 """
 
 from __future__ import annotations
@@ -15,21 +19,26 @@ from ..wording import severity_order
 from .tools import TOOL_PAGES, tool_front_matter
 
 _FINDER = fragment(
-    '<div class="cp-finder-layout">'
-    '<form class="cp-finder" data-cp-tool="symptoms" aria-label="{{ form_label }}" hidden>'
-    '{% for legend, signs in groups %}<fieldset><legend>{{ legend }}</legend><ul class="cp-signs">'
+    '<div class="cp-finder-layout" data-pagefind-ignore>'
+    '<form class="cp-finder" data-cp-tool="symptoms" aria-label="{{ form_label }}">'
+    '{% for legend, signs in groups %}<details class="cp-signs-group"><summary>{{ legend }} '
+    '<span class="cp-signs-count" data-total="{{ signs|length }}">{{ signs|length }}</span></summary>'
+    '<fieldset><legend class="cp-visually-hidden">{{ legend }}</legend><ul class="cp-signs">'
     '{% for value, text in signs %}<li><label><input type="checkbox" name="sign" value="{{ value }}"> {{ text }}'
-    '</label></li>{% endfor %}</ul></fieldset>{% endfor %}'
-    '<p><button type="reset" class="md-button">{{ clear }}</button></p></form>'
-    '<section class="cp-finder-results" aria-labelledby="cp-ranked-title" hidden>'
-    '<h2 id="cp-ranked-title">{{ results_title }}</h2>'
+    '</label></li>{% endfor %}</ul></fieldset></details>{% endfor %}'
+    '<p class="cp-finder-bar"><span class="cp-finder-ticked" aria-live="polite">{{ ticked }}</span> '
+    '<a class="md-button md-button--primary" href="#cp-ranked-title">{{ see_results }}</a> '
+    '<button type="reset" class="md-button">{{ clear }}</button></p></form>'
+    '<section class="cp-finder-results" aria-labelledby="cp-ranked-title">'
+    '<h2 id="cp-ranked-title" tabindex="-1">{{ results_title }}</h2>'
     '<p class="cp-finder-none">{{ no_match }}</p>'
     '<ol class="cp-ranked">{% for p in pitfalls %}'
     '<li data-pitfall="{{ p.id }}" data-severity="{{ p.severity }}" data-signs="{{ p.signs }}" hidden>'
     '<a href="{{ p.href }}"><strong>{{ p.title }}</strong></a> <span class="cp-score"></span>'
     '<p>{{ p.summary }}</p><p><strong>{{ remedy }}</strong></p>'
     '<ul>{% for step in p.remedy %}<li>{{ step }}</li>{% endfor %}</ul></li>{% endfor %}</ol></section></div>')
-_NOSCRIPT = fragment("<noscript><p>{{ text }}</p></noscript>")
+# without the script the form could not rank anything: hide it before it is ever painted
+_NOSCRIPT = fragment("<noscript><style>.cp-finder-layout{display:none}</style><p>{{ text }}</p></noscript>")
 
 
 def symptom_finder_page(site: Site) -> str:
@@ -48,6 +57,7 @@ def symptom_finder_page(site: Site) -> str:
         groups.append((legend[:1].upper() + legend[1:],
                        [(f"{p.id}.{i}", ctx.unlinked(p.signs[i])) for p, i in _interleave(signs)]))
     finder = _FINDER(form_label=ctx.ui("symptoms_form"), groups=groups, clear=ctx.ui("clear"),
+                     ticked=ctx.ui("n_ticked", n=0), see_results=ctx.ui("see_results"),
                      results_title=ctx.ui("likely_pitfalls"), no_match=ctx.ui("no_match"), remedy=ctx.ui("remedy"),
                      pitfalls=[_result(ctx, p) for p in pitfalls])
     return dialect.join(
@@ -55,11 +65,13 @@ def symptom_finder_page(site: Site) -> str:
         dialect.heading(1, ctx.ui("symptoms_title")),
         ctx.ui("symptoms_intro"),
         finder,
-        json_script("cp-finder-strings", {"signs_matched": ctx.ui("signs_matched")}),
+        json_script("cp-finder-strings", {"signs_matched": ctx.ui("signs_matched"),
+                                          "n_ticked": ctx.ui("n_ticked", n="{n}")}),
         _NOSCRIPT(text=ctx.ui("needs_script")),
-        dialect.heading(2, ctx.ui("all_signs"), "all-signs"),
-        "\n\n".join(f"{dialect.heading(3, ctx.link(p))}\n\n" + dialect.bullets(ctx.text(s) for s in p.signs)
-                    for p in pitfalls),
+        # the pitfall pages themselves are what search should find
+        dialect.section(ctx.ui("all_signs"), "all-signs", "\n\n".join(
+            f"{dialect.heading(3, ctx.link(p))}\n\n" + dialect.bullets(ctx.text(s) for s in p.signs)
+            for p in pitfalls), searched=False),
     )
 
 
