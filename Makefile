@@ -15,7 +15,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PDF ?= true
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve preview test system-packages build validate export bench clean
+.PHONY: serve preview test system-packages build validate export bench bench-web clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -42,8 +42,10 @@ preview: $(STAMP)
 system-packages:
 	@tools/system-packages
 
+# pytest exits 5 when it collected no tests: a broken suite, not a pass
 test: system-packages $(TEST_STAMP)
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest $(ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken" >&2; exit 1; fi; exit $$status
 
 # Both languages at once, each in its own process, into a fresh folder that replaces site/
 # whole only when both built: a failed build never leaves a half-built site behind, and a
@@ -61,6 +63,17 @@ export: $(STAMP)
 # playbooks (about half an hour on 2 cores) and writes the table to docs/*/quality.md.
 bench: $(TEST_STAMP)
 	$(BIN)/python tools/bench.py --sizes 100 300 1000 --serve 300 --write
+
+# Not a test: Lighthouse (mobile) on four pages at the shipped size and at N = 1,000, beside a
+# stock Material page, served gzip-compressed; writes the table to docs/*/quality.md.
+# Lighthouse lives in tools/bench-web/, so `make test` never downloads it.
+BENCH_WEB := tools/bench-web/node_modules/.installed
+$(BENCH_WEB): tools/bench-web/package-lock.json
+	cd tools/bench-web && npm ci --silent --no-audit --no-fund
+	touch $(BENCH_WEB)
+
+bench-web: $(TEST_STAMP) $(BENCH_WEB) system-packages
+	$(BIN)/python tools/bench_web.py --sizes 1000 --write
 
 clean:
 	rm -rf site export .pytest_cache

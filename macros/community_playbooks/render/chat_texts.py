@@ -66,16 +66,17 @@ MESSAGE_KINDS = (("rules", "rules_post"), ("welcome", "welcome_post"), ("announc
 
 # one choice of platform for every text on the page (and the next pages), shown by the script
 _CHOOSER = fragment(
-    '<p class="cp-texts__choose" data-cp-default="{{ default }}" hidden><span class="cp-texts__ask">{{ ask }}</span> '
+    '<p class="cp-texts__choose" data-cp-default="{{ default }}" data-cp-needs-script><span class="cp-texts__ask">{{ ask }}</span> '
     '{% for flavour, label in flavours %}<button type="button" class="cp-texts__flavour" data-cp-flavour="{{ flavour }}" '
     'aria-pressed="false">{{ label }}</button> {% endfor %}</p>')
 _TEXTS = fragment(
     '<div class="cp-texts" data-cp-texts>'
-    '{% for flavour, label, text in versions %}<div class="cp-text" data-cp-flavour="{{ flavour }}">'
+    '{% for flavour, label, text in versions %}<div class="cp-text" data-cp-flavour="{{ flavour }}"'
+    '{% if flavour != default %} hidden{% endif %}>'
     '<p class="cp-text__for">{{ for_label }} {{ label }}</p>'
     '<div class="cp-text__body" id="text-{{ name }}-{{ flavour }}">{{ text }}</div>'
     '<button type="button" class="md-button cp-copy" data-cp-copy="text-{{ name }}-{{ flavour }}" '
-    'data-cp-copied="{{ copied }}" hidden>{{ copy }}</button></div>{% endfor %}</div>')
+    'data-cp-copied="{{ copied }}" data-cp-needs-script>{{ copy }}</button></div>{% endfor %}</div>')
 
 
 def flavour_label(library: Library, flavour: str, lang: str) -> str:
@@ -106,7 +107,7 @@ def messages_section(ctx: Context, playbook: Playbook) -> str:
         if text is None:
             continue
         forms = variants(text.get(ctx.lang))
-        block = _TEXTS(name=name, versions=[(flavour, label, forms.get(flavour)) for flavour, label in flavours],
+        block = _TEXTS(name=name, default=default_flavour(playbook), versions=[(flavour, label, forms.get(flavour)) for flavour, label in flavours],
                        for_label=ctx.ui("text_for"), copy=ctx.ui("copy_text", what=ctx.ui(key).lower()
                                                                       if ctx.lang == "en" else ctx.ui(key)),
                        copied=ctx.ui("copied"))

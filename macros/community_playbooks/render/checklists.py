@@ -60,9 +60,10 @@ _ITEM = fragment(
     'data-cp-playbook="{{ playbook }}" data-cp-item="{{ item }}" data-cp-phase="{{ phase }}"> '
     '<span class="cp-text">{{ text }}</span></label>')
 _META = fragment('<small class="cp-meta">{{ details }}</small>')
-# filled in by the page script ("3 / 12"); empty and hidden without it
+# kept up to date by the page script ("3 / 12"), and laid out from the start so nothing moves
+# when it arrives; without the script there is nothing to count
 _PROGRESS = fragment('<p class="cp-progress" data-cp-playbook="{{ playbook }}" data-cp-phase="{{ phase }}" '
-                     'aria-live="polite" hidden></p>')
+                     'aria-live="polite" data-cp-needs-script>0 / {{ total }}</p>')
 # Clearing ticks is last and quiet, and can be undone: ticks are shared by both languages, the
 # launch kit and the builder, so one slip would lose them everywhere.
 _TOOLBAR = fragment(
@@ -71,7 +72,7 @@ _TOOLBAR = fragment(
     '<a class="md-button" href="{{ kit }}">{{ print_kit }}</a> '
     '{% if pdf %}<a class="md-button" href="{{ pdf }}" download>{{ pdf_label }}</a> {% endif %}'
     '<button type="button" class="cp-reset" data-cp-playbook="{{ playbook }}" data-cp-cleared="{{ cleared }}" '
-    'data-cp-undo="{{ undo }}" hidden>{{ reset }}</button>'
+    'data-cp-undo="{{ undo }}" data-cp-needs-script>{{ reset }}</button>'
     '<span class="cp-reset-note" role="status" aria-live="polite"></span></div>')
 
 
@@ -100,7 +101,8 @@ def checklist_item(ctx: Context, playbook: Playbook, phase: str, item: Checklist
 def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[ChecklistItem], heading_level: int = 3,
                 *, links: bool = True) -> str:
     heading = dialect.heading(heading_level, ctx.label("phase", phase.phase), f"{playbook.id}--{phase.phase}")
-    progress = _PROGRESS(playbook=playbook.id, phase=phase.phase)
+    items = list(items)
+    progress = _PROGRESS(playbook=playbook.id, phase=phase.phase, total=len(items))
     lines = "\n".join(checklist_item(ctx, playbook, phase.phase, item, links=links) for item in items)
     return f"{heading}\n\n{progress}\n\n{lines}"
 

@@ -5,6 +5,9 @@
  * and print buttons, the filters of the playbook index, the symptom finder, the
  * comparison and the checklist builder. Data is placed with textContent, never as HTML.
  * Choices that a reader may want to share live in the URL's query string.
+ *
+ * The controls it brings to life are laid out from the first paint (data-cp-needs-script;
+ * a <noscript> style hides them when scripts are off), so nothing moves when it runs.
  */
 (function () {
   "use strict";
@@ -119,8 +122,6 @@
       }
     }
 
-    chooser.hidden = false;
-    all(".cp-copy").forEach(function (node) { node.hidden = false; });
     var known = all(".cp-text", blocks[0]).map(function (text) { return text.dataset.cpFlavour; });
     show(known.indexOf(stored) !== -1 ? stored : chooser.dataset.cpDefault, false);
     document.addEventListener("click", function (event) {
@@ -144,7 +145,6 @@
 
   function initShare() {
     all("button.cp-share").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () {
         var data = { title: document.title, url: location.href.split("#")[0] };
         if (navigator.share) {
@@ -230,7 +230,6 @@
       note.appendChild(undo);
       setTimeout(function () { if (note.contains(undo)) note.textContent = ""; }, 15000);
     });
-    all("button.cp-reset").forEach(function (button) { button.hidden = false; });
     window.addEventListener("storage", function (event) {
       if (event.key && event.key.indexOf(STORE_PREFIX) === 0) refreshChecklists();
     });
@@ -239,7 +238,6 @@
 
   function initPrintButtons() {
     all("button.cp-print").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
   }
@@ -378,7 +376,6 @@
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply();
   }
 
@@ -565,7 +562,6 @@
     }
 
     form.addEventListener("change", render);
-    form.hidden = false;
     render();
   }
 
@@ -658,7 +654,6 @@
     form.addEventListener("change", render);
     form.addEventListener("input", function (event) { if (event.target.name === "size") render(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     render();
   }
 

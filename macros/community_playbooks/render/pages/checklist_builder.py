@@ -11,9 +11,9 @@ from .tools import TOOL_PAGES, playbook_choices, tool_front_matter
 STRINGS = ("when", "owner", "only_for", "tailored_for", "no_items", "checklists", "size_n", "load_failed",
            "not_for_platform", "not_for_size")
 
-_FORM = fragment('<form class="cp-builder-form" data-cp-tool="builder" aria-label="{{ label }}" hidden>'
+_FORM = fragment('<form class="cp-builder-form" data-cp-tool="builder" aria-label="{{ label }}" data-cp-needs-script>'
                  '{% for field in fields %}{{ field }}{% endfor %}'
-                 '<button type="button" class="md-button cp-print" hidden>{{ print }}</button></form>')
+                 '<button type="button" class="md-button cp-print" data-cp-needs-script>{{ print }}</button></form>')
 _OUTPUT = fragment('<div class="cp-builder" aria-live="polite"></div>')
 _NOSCRIPT = fragment("<noscript><p>{{ text }}</p></noscript>")
 

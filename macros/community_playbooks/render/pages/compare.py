@@ -12,7 +12,7 @@ MAX_COMPARED = 3
 ROWS = ("group_type", "size", "platforms", "purpose", "for_others", "for_ourselves", "threshold", "criteria",
         "rituals", "levels", "roles", "governance", "pitfalls", "checklists", "playbook", "items_total")
 
-_FORM = fragment('<form class="cp-compare-form" data-cp-tool="compare" aria-label="{{ label }}" hidden>'
+_FORM = fragment('<form class="cp-compare-form" data-cp-tool="compare" aria-label="{{ label }}" data-cp-needs-script>'
                  '{% for select in selects %}{{ select }}{% endfor %}</form>')
 _OUTPUT = fragment('<div class="cp-compare" aria-live="polite"></div>')
 _NOSCRIPT = fragment("<noscript><p>{{ text }}</p></noscript>")

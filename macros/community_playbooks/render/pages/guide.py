@@ -16,7 +16,7 @@ _ITEM = fragment(
     'data-cp-playbook="{{ key }}" data-cp-item="{{ item }}" data-cp-phase="checklist"> '
     '<span class="cp-text">{{ text }}</span></label>')
 _PROGRESS = fragment('<p class="cp-progress" data-cp-playbook="{{ key }}" data-cp-phase="checklist" '
-                     'aria-live="polite" hidden></p>')
+                     'aria-live="polite" data-cp-needs-script>0 / {{ total }}</p>')
 
 
 def tick_key(guide: Guide) -> str:
@@ -58,4 +58,4 @@ def _checklist(ctx: Context, guide: Guide) -> str:
     items = "\n".join(
         "- " + _ITEM(anchor=f"{guide.id}--{item.id}", key=key, item=item.id, text=Markup(ctx.text(item.text)))
         for item in guide.checklist)
-    return f"{_PROGRESS(key=key)}\n\n{items}"
+    return f"{_PROGRESS(key=key, total=len(guide.checklist))}\n\n{items}"

@@ -25,12 +25,13 @@ from .tools import TOOL_PAGES
 SELECT_FILTERS = (("type", "group_type"), ("platform", "platform"), ("threshold", "threshold"))
 
 _FILTERS = fragment(
-    '<form class="cp-filters" data-cp-filter="playbooks" aria-label="{{ label }}" hidden>'
+    '<form class="cp-filters" data-cp-filter="playbooks" aria-label="{{ label }}" data-cp-needs-script>'
     '{% for field in fields %}{{ field }}{% endfor %}'
     '<button type="reset" class="md-button">{{ clear }}</button>'
-    '<output class="cp-filter-count" aria-live="polite"></output></form>'
-    '<div class="cp-filter-empty" role="status" data-cp-without="{{ without }}" hidden><p>{{ empty }}</p>'
-    '<ul class="cp-chips"></ul></div>')
+    '<output class="cp-filter-count" aria-live="polite"></output></form>')
+# what to change when no playbook matches: filled in by the page script
+_EMPTY = fragment('<div class="cp-filter-empty" role="status" data-cp-without="{{ without }}" hidden><p>{{ empty }}</p>'
+                  '<ul class="cp-chips"></ul></div>')
 _TABLE = fragment(
     '<div class="cp-table-wrap" data-pagefind-ignore><table class="cp-index" data-cp-filtered="playbooks">'
     '<thead><tr>{% for cell in head %}<th>{{ cell }}</th>{% endfor %}</tr></thead><tbody>\n'
@@ -93,8 +94,9 @@ def playbook_filters(ctx: Context) -> Markup:
         ((value, ctx.plain_label(vocabulary, value)) for value in _used_values(ctx, name, vocabulary)),
         ctx.ui("any"))) for name, vocabulary in SELECT_FILTERS]
     fields.insert(2, number_field("cp-filter-size", "size", ctx.ui("members_label"), ctx.ui("members_placeholder")))
-    return _FILTERS(label=ctx.ui("filter_playbooks"), fields=fields, clear=ctx.ui("clear"),
-                    empty=ctx.ui("filter_empty"), without=ctx.ui("filter_without", what="{what}", n="{n}"))
+    return Markup(dialect.join(
+        _FILTERS(label=ctx.ui("filter_playbooks"), fields=fields, clear=ctx.ui("clear")),
+        _EMPTY(empty=ctx.ui("filter_empty"), without=ctx.ui("filter_without", what="{what}", n="{n}"))))
 
 
 def playbook_index_table(ctx: Context, playbooks: list[Playbook]) -> Markup:

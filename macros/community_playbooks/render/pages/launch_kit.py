@@ -20,7 +20,7 @@ from .entry_parts import entry_front_matter, print_head
 
 _ACTIONS = fragment(
     '<div class="cp-kit-actions">'
-    '<button type="button" class="md-button md-button--primary cp-print" hidden>{{ print }}</button> '
+    '<button type="button" class="md-button md-button--primary cp-print" data-cp-needs-script>{{ print }}</button> '
     '{% if pdf %}<a class="md-button" href="{{ pdf }}" download>{{ download }}</a> {% endif %}'
     '<a class="md-button" href="{{ back }}">{{ back_label }}</a></div>')
 _MESSAGE = fragment('<pre class="cp-message">{{ text }}</pre>')

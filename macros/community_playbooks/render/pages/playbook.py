@@ -29,7 +29,7 @@ _ACTIONS = fragment(
     '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore>'
     '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
     'href="{{ href }}"{% if download %} download{% endif %}>{{ text }}</a> {% endfor %}'
-    '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" hidden>{{ share }}</button></nav>')
+    '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" data-cp-needs-script>{{ share }}</button></nav>')
 _ON_THIS_PAGE = fragment(
     '<details class="cp-onpage" data-pagefind-ignore><summary>{{ label }}</summary><ol>'
     '{% for anchor, title in sections %}<li><a href="#{{ anchor }}">{{ title }}</a></li>{% endfor %}</ol></details>')

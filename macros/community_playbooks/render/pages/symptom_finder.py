@@ -4,7 +4,7 @@ Signs are grouped by topic in folded groups, so a phone shows a dozen lines rath
 hundred checkboxes; a bar fixed to the foot of a phone's screen counts the ticks and jumps
 to the results. The form and the results are laid out from the start (no ``hidden`` that
 the script lifts), so nothing moves when the script arrives. Without the script they are
-hidden by a ``<noscript>`` style and the page is a list of every pitfall with its signs.
+hidden (``data-cp-needs-script``) and the page is a list of every pitfall with its signs.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..wording import severity_order
 from .tools import TOOL_PAGES, tool_front_matter
 
 _FINDER = fragment(
-    '<div class="cp-finder-layout" data-pagefind-ignore>'
+    '<div class="cp-finder-layout" data-pagefind-ignore data-cp-needs-script>'
     '<form class="cp-finder" data-cp-tool="symptoms" aria-label="{{ form_label }}">'
     '{% for legend, signs in groups %}<details class="cp-signs-group"><summary>{{ legend }} '
     '<span class="cp-signs-count" data-total="{{ signs|length }}">{{ signs|length }}</span></summary>'
@@ -37,8 +37,8 @@ _FINDER = fragment(
     '<a href="{{ p.href }}"><strong>{{ p.title }}</strong></a> <span class="cp-score"></span>'
     '<p>{{ p.summary }}</p><p><strong>{{ remedy }}</strong></p>'
     '<ul>{% for step in p.remedy %}<li>{{ step }}</li>{% endfor %}</ul></li>{% endfor %}</ol></section></div>')
-# without the script the form could not rank anything: hide it before it is ever painted
-_NOSCRIPT = fragment("<noscript><style>.cp-finder-layout{display:none}</style><p>{{ text }}</p></noscript>")
+# without the script the form could not rank anything: the page's <noscript> style hides it
+_NOSCRIPT = fragment("<noscript><p>{{ text }}</p></noscript>")
 
 
 def symptom_finder_page(site: Site) -> str:

@@ -1,0 +1,45 @@
+"""A static file server for tests and benchmarks: files compressed with gzip when the browser
+asks, as GitHub Pages serves them, so what a test measures is what a reader downloads."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages does: text compressed with gzip when the browser asks for it."""
+
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+    def send_head(self):  # noqa: ANN201 - a file object, as the base class returns
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the folder's own address
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on a free loopback port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
