@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import PHONE, ROOT, guarded_tab
 
 pytestmark = pytest.mark.browser
 
@@ -16,16 +16,22 @@ PAGES = ["", "playbooks/", "playbooks/reading-circle/", "pitfalls/dead-group/", 
          "playbooks/reading-circle/kit/"]
 
 
+SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}}, "phone": PHONE}
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_violations(page, real_server, lang, path):
+def test_no_serious_or_critical_violations(browser, real_server, lang, path, size):
+    """At both sizes: a phone gets another layout (cards, drawer, sticky bars), so it is checked too."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `npm ci` (make does)")
     prefix = "" if lang == "en" else "/zh"
-    page.goto(f"{real_server}{prefix}/{path}")
-    page.wait_for_load_state("networkidle")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    with guarded_tab(browser, **SIZES[size]) as page:
+        page.goto(f"{real_server}{prefix}/{path}")
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     bad = [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
            for v in found if v["impact"] in ("serious", "critical")]
     assert not bad, json.dumps(bad, indent=1)

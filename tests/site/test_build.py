@@ -166,3 +166,42 @@ def test_each_playbook_has_its_calendar_and_its_kit_in_both_languages(real_site)
             assert (folder / "rituals.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
             page = html(real_site, f"{prefix}playbooks/{playbook.id}")
             assert 'href="rituals.ics"' in page and 'href="kit/"' in page
+
+
+def meta(page: str, name: str) -> str:
+    found = re.search(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)"', page)
+    assert found, name
+    return unescape(found.group(1))
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("zh", "zh/")])
+def test_a_link_pasted_into_a_chat_gets_a_preview_card(real_site, lang, prefix):
+    """What WeChat, Telegram, Discord and Slack read to draw the card: title, description, picture, address."""
+    library = load_library(ROOT)
+    playbook = library.playbooks["reading-circle"]
+    page = html(real_site, f"{prefix}playbooks/reading-circle")
+    assert meta(page, "og:title") == playbook.title.get(lang)
+    assert meta(page, "og:description") == " ".join(playbook.summary.get(lang).split())
+    assert meta(page, "og:url").endswith(f"/{prefix}playbooks/reading-circle/")
+    image = meta(page, "og:image")
+    assert image.startswith("https://") and image.endswith(f"/{prefix}assets/images/social-{lang}.png")
+    assert (real_site / prefix / "assets" / "images" / f"social-{lang}.png").stat().st_size > 10_000
+    assert meta(page, "twitter:card") == "summary_large_image"
+    home = html(real_site, prefix.rstrip("/"))
+    assert meta(home, "og:description") == meta(home, "description")
+
+
+def test_the_contributing_steps_are_one_numbered_list_with_their_commands_inside(real_site):
+    page = html(real_site, "contributing")
+    steps = re.search(r'<h2 id="add-a-playbook-in-six-steps">.*?(<ol>.*?</ol>)\s*<h2', page, re.S)
+    assert steps, "no numbered list under the six steps"
+    assert steps.group(1).count("<li>") == 6
+    assert steps.group(1).count('<div class="highlight">') >= 3  # the commands sit inside their step
+    for form in ("propose-a-playbook", "report-a-pitfall", "field-report"):
+        assert f"/issues/new?template={form}.yml" in page, form
+
+
+def test_the_field_reference_shows_each_kind_its_own_example_title(real_site):
+    assert "Reading circle" in html(real_site, "reference/playbook")
+    assert "Weekly theme share" not in html(real_site, "reference/playbook")
+    assert "Dead group" in html(real_site, "reference/pitfall")

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import combinations
 from typing import Iterator
 
 from ..errors import Problem, did_you_mean
@@ -267,15 +266,23 @@ class _Book:
 
     def similar_titles(self) -> None:
         for kind in KIND_NAMES:
-            for a, b in combinations(self.library.entries(kind).values(), 2):
-                for lang in LANGUAGES:
-                    matcher = SequenceMatcher(None, a.title.get(lang).lower(), b.title.get(lang).lower())
-                    # the quick upper bounds rule out almost every pair before the real comparison
-                    if (matcher.real_quick_ratio() >= SIMILAR_TITLES and matcher.quick_ratio() >= SIMILAR_TITLES
-                            and matcher.ratio() >= SIMILAR_TITLES):
-                        self.report(b, ("title",), f"title is nearly the same as {a.file}'s",
-                                    "make the difference clear in the title")
-                        break
+            entries = list(self.library.entries(kind).values())
+            similar: set[tuple[int, int]] = set()
+            for lang in LANGUAGES:
+                titles = [e.title.get(lang).lower() for e in entries]
+                matcher = SequenceMatcher(None)
+                for j in range(len(entries)):
+                    # the matcher analyses its second text once, then meets every earlier title
+                    matcher.set_seq2(titles[j])
+                    for i in range(j):
+                        matcher.set_seq1(titles[i])
+                        # the quick upper bounds rule out almost every pair before the real comparison
+                        if (matcher.real_quick_ratio() >= SIMILAR_TITLES and matcher.quick_ratio() >= SIMILAR_TITLES
+                                and matcher.ratio() >= SIMILAR_TITLES):
+                            similar.add((i, j))
+            for i, j in sorted(similar):
+                self.report(entries[j], ("title",), f"title is nearly the same as {entries[i].file}'s",
+                            "make the difference clear in the title")
 
 
 def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

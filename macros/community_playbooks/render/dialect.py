@@ -42,7 +42,7 @@ def section(title: str, anchor: str, body: str, *, searched: bool = True) -> str
 
 
 # The site's search (Pagefind) leaves out what an element so marked holds.
-UNSEARCHED = "data-pagefind-ignore"
+UNSEARCHED = 'data-pagefind-ignore="all"'
 
 
 def unsearched(body: str) -> str:

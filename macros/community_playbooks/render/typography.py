@@ -32,6 +32,8 @@ NBSP = "\u00a0"
 def chinese_typography(html: str, *, lang: str) -> str:
     """``html`` with wrapped-line spaces between CJK characters removed and, on Chinese pages,
     no space after full-width punctuation and each number bound to its unit."""
+    if not CJK_CHAR.search(html):
+        return html  # most English pages: nothing to do, and nothing to pay for
     tokens = _TOKENS.split(html)
     verbatim = 0
     texts: list[int] = []  # the text tokens to work on, by position

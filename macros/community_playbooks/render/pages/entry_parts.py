@@ -11,7 +11,7 @@ from ..qr import qr_svg
 from ..typography import CJK_CHAR, bind_number_units
 
 _PRINT_HEAD = fragment(
-    '<div class="cp-print-head" data-pagefind-ignore><p class="cp-print-head__text">'
+    '<div class="cp-print-head" data-pagefind-ignore="all"><p class="cp-print-head__text">'
     '{% for part in parts %}{% if not loop.first %} · {% endif %}<span>{{ part }}</span>{% endfor %}</p>'
     '{% if qr %}<div class="cp-qr"><span class="cp-qr__code" role="img" aria-label="{{ qr_label }}">{{ qr }}</span>'
     '<span class="cp-qr__caption" aria-hidden="true">{{ qr_caption }}</span></div>{% endif %}</div>')

@@ -33,7 +33,7 @@ _FILTERS = fragment(
 _EMPTY = fragment('<div class="cp-filter-empty" role="status" data-cp-without="{{ without }}" hidden><p>{{ empty }}</p>'
                   '<ul class="cp-chips"></ul></div>')
 _TABLE = fragment(
-    '<div class="cp-table-wrap" data-pagefind-ignore><table class="cp-index" data-cp-filtered="playbooks">'
+    '<div class="cp-table-wrap" data-pagefind-ignore="all"><table class="cp-index" data-cp-filtered="playbooks">'
     '<thead><tr>{% for cell in head %}<th>{{ cell }}</th>{% endfor %}</tr></thead><tbody>\n'
     '{% for row in rows %}<tr{% for key, value in row.data %} data-{{ key }}="{{ value }}"{% endfor %}>'
     '<td><a href="{{ row.href }}">{{ row.title }}</a></td>'

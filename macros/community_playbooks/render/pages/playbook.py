@@ -26,12 +26,12 @@ _BADGES = fragment(
     '<li class="cp-badge"><span class="cp-badge__name">{{ name }}</span> <span class="cp-badge__value">{{ value }}'
     '</span></li>{% endfor %}</ul>')
 _ACTIONS = fragment(
-    '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore>'
+    '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
     '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
     'href="{{ href }}"{% if download %} download{% endif %}>{{ text }}</a> {% endfor %}'
     '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" data-cp-needs-script>{{ share }}</button></nav>')
 _ON_THIS_PAGE = fragment(
-    '<details class="cp-onpage" data-pagefind-ignore><summary>{{ label }}</summary><ol>'
+    '<details class="cp-onpage" data-pagefind-ignore="all"><summary>{{ label }}</summary><ol>'
     '{% for anchor, title in sections %}<li><a href="#{{ anchor }}">{{ title }}</a></li>{% endfor %}</ol></details>')
 
 

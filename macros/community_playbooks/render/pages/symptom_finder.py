@@ -19,7 +19,7 @@ from ..wording import severity_order
 from .tools import TOOL_PAGES, tool_front_matter
 
 _FINDER = fragment(
-    '<div class="cp-finder-layout" data-pagefind-ignore data-cp-needs-script>'
+    '<div class="cp-finder-layout" data-pagefind-ignore="all" data-cp-needs-script>'
     '<form class="cp-finder" data-cp-tool="symptoms" aria-label="{{ form_label }}">'
     '{% for legend, signs in groups %}<details class="cp-signs-group"><summary>{{ legend }} '
     '<span class="cp-signs-count" data-total="{{ signs|length }}">{{ signs|length }}</span></summary>'
