@@ -7,7 +7,7 @@ run on the same machine:
 - full:  `make build` (`playbooks build`): both languages at once, one process each, with the
          playbooks plugin, macros, generated pages and the search index, swapped into place;
 - plain: the engine's Markdown export of the same content and pages, built by the same
-         Material theme, without the engine, one language after the other.
+         Material theme and its own search, without the engine, one language after the other.
 
 It prints, per N, the wall-clock seconds of each, their ratio, milliseconds per playbook,
 peak memory and output size. With --serve N it also measures how long the live preview takes to show an

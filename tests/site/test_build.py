@@ -125,7 +125,12 @@ def test_export_builds_with_plain_material_and_no_macros(tmp_path):
     assert "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
     result = build(out, tmp_path / "export-site")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Tiny club" in (tmp_path / "export-site" / "playbooks" / "tiny-club" / "index.html").read_text()
+    page = (tmp_path / "export-site" / "playbooks" / "tiny-club" / "index.html").read_text()
+    assert "Tiny club" in page
+    # without the engine there is no Pagefind index: the theme's own search takes over
+    assert "pagefind/pagefind.js" not in page and 'data-md-component="search"' in page
+    index = json.loads((tmp_path / "export-site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("playbooks/tiny-club/") for doc in index["docs"])
 
 
 def test_fixture_is_untouched():

@@ -28,6 +28,7 @@ PLUGIN = "playbooks"
 MARKER = ".community-playbooks-export"
 
 FRONT_MATTER_END = "\n---\n"
+SEARCH_PARTIALS = ("partials/header.html", "partials/search.html")
 
 
 def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
@@ -65,7 +66,12 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
     docs_out = out / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs_out)
     if config.get("theme", {}).get("custom_dir"):
-        shutil.copytree(root / config["theme"]["custom_dir"], out / config["theme"]["custom_dir"])
+        theme = out / config["theme"]["custom_dir"]
+        shutil.copytree(root / config["theme"]["custom_dir"], theme)
+        # our header's search opens the engine's Pagefind index, which only the engine makes:
+        # the export keeps the theme's own header and search instead
+        for partial in SEARCH_PARTIALS:
+            (theme / partial).unlink(missing_ok=True)
     shutil.copy(root / options["contributing"], docs_out / "contributing.md")
 
     for page in sorted(docs_out.rglob("*.md")):
@@ -138,6 +144,11 @@ def plain_config(config: dict[str, Any]) -> dict[str, Any]:
         plain["plugins"] = {name: options for name, options in plugins.items() if name not in ours}
     else:
         plain["plugins"] = [p for p in plugins if not (p in ours or (isinstance(p, dict) and set(p) & set(ours)))]
+    # the engine indexes the site with Pagefind; without it, the theme's own search does the job
+    if isinstance(plain["plugins"], dict):
+        plain["plugins"] = {"search": {}, **plain["plugins"]}
+    elif "search" not in plain["plugins"]:
+        plain["plugins"] = ["search", *plain["plugins"]]
     plain["docs_dir"] = "docs"
     plain["site_dir"] = "site"
     plain.pop("INHERIT", None)

@@ -59,6 +59,11 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None, *, fo
                               folded=folded)
 
 
+def text_list(ctx: Context, key: str, anchor: str, texts: tuple[Text, ...]) -> str:
+    """A section of short texts as bullets: warning signs, causes, practices, risks."""
+    return dialect.section(ctx.ui(key), anchor, dialect.bullets(ctx.text(s) for s in texts))
+
+
 def sources_section(ctx: Context, entry: Entry) -> str:
     if not entry.sources:
         return ""

@@ -6,7 +6,7 @@ from ...content.model import Pitfall
 from .. import dialect
 from ..context import Site
 from ..urls import page_uri
-from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
+from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section, text_list,
                           used_in_section)
 
 
@@ -16,19 +16,16 @@ def pitfall_page(site: Site, pitfall: Pitfall) -> str:
              for pb in ctx.library.users_of(pitfall)}
     related = ctx.library.related_to(pitfall)
 
-    def listed(key: str, anchor: str, texts) -> str:  # noqa: ANN001 - a tuple of Text
-        return dialect.section(ctx.ui(key), anchor, dialect.bullets(ctx.text(s) for s in texts))
-
     return dialect.join(
         entry_front_matter(ctx, pitfall),
         dialect.heading(1, ctx.title(pitfall.title)),
         ctx.paragraphs(pitfall.summary),
         review_notice(ctx, pitfall),
         f"{dialect.bold(ctx.ui('severity') + ctx.colon)} {ctx.label('severity', pitfall.severity)}",
-        listed("warning_signs", "signs", pitfall.signs),
-        listed("causes", "causes", pitfall.causes),
-        listed("prevention", "prevention", pitfall.prevention),
-        listed("remedy", "remedy", pitfall.remedy),
+        text_list(ctx, "warning_signs", "signs", pitfall.signs),
+        text_list(ctx, "causes", "causes", pitfall.causes),
+        text_list(ctx, "prevention", "prevention", pitfall.prevention),
+        text_list(ctx, "remedy", "remedy", pitfall.remedy),
         used_in_section(ctx, pitfall, notes),
         dialect.section(ctx.ui("related_pitfalls"), "related", dialect.bullets(
             f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related), searched=False) if related else "",
