@@ -61,3 +61,14 @@ def _nodes(value, path=""):
     elif isinstance(value, list):
         for i, child in enumerate(value):
             yield from _nodes(child, f"{path}/{i}")
+
+
+def test_an_example_belongs_to_its_field_not_to_the_shared_text_or_id_type(documents):
+    page = reference_page(documents, "playbook")
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| `")}
+    assert "Reading circle" in rows["`title`"]
+    for path in ("`summary`", "`mission.purpose`", "`messages.rules`", "`governance[].lead`"):
+        assert "Weekly theme share" not in rows[path], rows[path]
+    assert '`"founder-led"`' in rows["`governance[].stage`"]
+    assert '`"dead-group"`' in rows["`pitfalls[].ref`"]
+    assert '`"weekly-theme-share"`' in rows["`rituals[].ref`"]

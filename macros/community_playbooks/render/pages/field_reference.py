@@ -110,9 +110,15 @@ def _meaning(documents: Mapping[str, Schema], field: Schema, lang: str) -> str:
     return "<br>".join(p for p in parts if p)
 
 
+# Definitions shared by fields of different meaning: their one example would show the same
+# words beside a title, a summary and a rule, so a field of these shows only its own example.
+_GENERIC = ("/text", "/id")
+
+
 def _example(documents: Mapping[str, Schema], field: Schema) -> str:
     resolved = _resolve(documents, field)
-    examples = field.get("examples") or resolved.get("examples")
+    inherited = not str(field.get("$ref", "")).endswith(_GENERIC)
+    examples = field.get("examples") or (resolved.get("examples") if inherited else None)
     if examples:
         return f"`{json.dumps(examples[0], ensure_ascii=False)}`".replace("|", "\\|")
     if "enum" in resolved:
