@@ -203,6 +203,10 @@ def test_a_missing_translation_falls_back_and_says_so(library):
 def test_wrapped_chinese_lines_join_without_a_gap_even_across_a_link():
     html = '<p>先读手册，\n  再开群；详见\n<a href="x">清单</a>\n和说明。</p>\n<p>English\nwraps</p>'
     assert chinese_typography(html, lang="zh") == '<p>先读手册，再开群；详见<a href="x">清单</a>和说明。</p>\n<p>English\nwraps</p>'
+    # a Chinese phrase quoted on an English page joins too; the page's other CJK text stays as it is
+    english = '<p>Post the rules (群规\n<em>全文</em>) first.</p><a lang="zh">中文</a>'
+    assert chinese_typography(english, lang="en") == '<p>Post the rules (群规<em>全文</em>) first.</p><a lang="zh">中文</a>'
+    assert chinese_typography('<a lang="zh">中文</a>\n<p>300 人</p>', lang="en") == '<a lang="zh">中文</a>\n<p>300 人</p>'
 
 
 def test_code_and_preformatted_text_keep_their_line_breaks():

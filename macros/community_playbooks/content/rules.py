@@ -216,6 +216,8 @@ class _Book:
     def visible(self, entry: Entry, path: FieldPath, value: str) -> None:
         """No invisible formatting characters: a zero-width space travels into copied text, and a
         bidi override makes text read differently from what it is (U+200D, which joins emoji, stays)."""
+        if value.isprintable():  # format characters are never printable: most strings stop here
+            return
         for char in dict.fromkeys(value):
             if unicodedata.category(char) == "Cf" and char != "\u200d":
                 name = unicodedata.name(char, "a format character").lower()

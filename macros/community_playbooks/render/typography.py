@@ -26,13 +26,15 @@ UNITS = "人天个本次项条位名周月年元页章篇分钟小时"
 _AFTER_FULL_WIDTH = re.compile("(?<=[，；：。、！？）」』】》])[ \t]+")
 FULL_WIDTH_END = re.compile("[，；：。、！？）」』】》]$")
 _NUMBER_UNIT = re.compile(f"(?<=\\d) (?=(?:分钟|小时|[{UNITS}]))")
+# outside Chinese pages the only change is a wrap beside a CJK character: look for one first
+_WRAP_BESIDE_CJK = re.compile(f"[{CJK}][ \\t]*\\n|\\n\\s*[{CJK}]")
 NBSP = "\u00a0"
 
 
 def chinese_typography(html: str, *, lang: str) -> str:
     """``html`` with wrapped-line spaces between CJK characters removed and, on Chinese pages,
     no space after full-width punctuation and each number bound to its unit."""
-    if not CJK_CHAR.search(html):
+    if not (CJK_CHAR if lang == "zh" else _WRAP_BESIDE_CJK).search(html):
         return html  # most English pages: nothing to do, and nothing to pay for
     tokens = _TOKENS.split(html)
     verbatim = 0
