@@ -137,3 +137,25 @@ def test_serving_needs_python_and_make_only():
             assert tool not in plan, f"make {target} would run {tool}:\n{plan}"
     plan = subprocess.run(["make", "-n", "-B", "test"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert "tools/system-packages" in plan and "npm ci" in plan and "pytest" in plan
+
+
+def test_the_preview_builds_every_language_at_once_and_reports_each_failure():
+    from community_playbooks.adapters.live_preview import build_together
+
+    events: list[str] = []
+
+    class Worker:
+        def __init__(self, name: str, outcome: str | None):
+            self.name, self.outcome = name, outcome
+
+        def start(self) -> None:
+            events.append(f"start {self.name}")
+
+        def result(self) -> str | None:
+            events.append(f"wait {self.name}")
+            return self.outcome
+
+    failures = build_together([Worker("en", None), Worker("zh", "[zh] playbooks/x.yaml:3:1: title: too long")])
+    # the Chinese build starts before the English one is waited for, so the two run side by side
+    assert events == ["start en", "start zh", "wait en", "wait zh"]
+    assert failures == ["[zh] playbooks/x.yaml:3:1: title: too long"]

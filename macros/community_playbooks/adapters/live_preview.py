@@ -50,7 +50,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", *, dirty: bool = False) -
                for language in languages]
 
     def build_all() -> None:
-        failures = [message for message in [worker.build() for worker in workers] if message]
+        failures = build_together(workers)
         for language in languages[1:]:  # each other language is served from its folder under the root
             link = languages[0].site_dir / language.folder
             if not link.is_symlink():
@@ -79,6 +79,13 @@ def serve(root: Path, address: str = "127.0.0.1:8000", *, dirty: bool = False) -
         shutil.rmtree(work, ignore_errors=True)
 
 
+def build_together(workers: list[_Worker]) -> list[str]:
+    """Build every language at once (each worker starts before any is waited for); what failed."""
+    for worker in workers:
+        worker.start()
+    return [message for message in [worker.result() for worker in workers] if message]
+
+
 def _watched(root: Path, english) -> list[Path]:  # noqa: ANN001 - an MkDocsConfig
     """Both languages' pages and configs, the theme, the content and the schemas, the
     contributing guides, and what the config itself asks to watch."""
@@ -105,10 +112,16 @@ class _Worker:
                                         name=f"build {language.folder or 'en'}")
         self._process.start()
 
-    def build(self) -> str | None:
-        """Build now; None when it worked, else what went wrong."""
+    def start(self) -> None:
+        """Start a build; ``result`` waits for it."""
         try:
             self._connection.send("build")
+        except OSError:
+            pass  # the process is gone: ``result`` says so
+
+    def result(self) -> str | None:
+        """None when the build worked, else what went wrong."""
+        try:
             return self._connection.recv()
         except (EOFError, OSError):
             return "a build process ended unexpectedly; restart `make serve`"
