@@ -131,7 +131,8 @@ def test_the_chinese_symptom_finder(page, real_server, library):
     assert page.locator(".cp-finder-ticked").inner_text() == "已勾选 1\u00a0项"
     first = page.locator("ol.cp-ranked > li:visible").nth(0)
     assert first.locator("a").inner_text() == cliques.title.get("zh")
-    assert f"吻合 1/{len(cliques.signs)} 个信号" in first.inner_text()
+    # the script keeps a count with its unit, as the engine does on the page it renders
+    assert f"吻合 1/{len(cliques.signs)}\u00a0个信号" in first.inner_text()
 
 
 # --- compare ---------------------------------------------------------------------------------------
@@ -204,6 +205,18 @@ def test_the_builder_warns_when_the_group_is_not_what_the_playbook_was_written_f
     page.get_by_label("Platform", exact=True).select_option("discord")
     page.get_by_label("Members", exact=True).fill("100")
     expect(warnings).to_have_count(0)
+
+
+def test_the_chinese_builder_keeps_each_count_with_its_unit(page, real_server, library):
+    item = next(i for phase in library.playbooks["alumni-network"].checklists for i in phase.items
+                if i.id == "recruit-chapter-leads")
+    assert "30 人" in item.text.get("zh")  # the content has a plain space; the page must not break there
+    page.goto(f"{real_server}/zh/tools/checklist-builder/?playbook=alumni-network")
+    shown = page.locator(f'.cp-builder input.cp-check[data-cp-item="{item.id}"]').locator("xpath=..")
+    expect(shown).to_contain_text("30\u00a0人")
+    assert "30 人" not in shown.inner_text()
+    page.goto(f"{real_server}/tools/checklist-builder/?playbook=alumni-network")  # English pages: untouched
+    assert page.locator("meta[name=cp-units]").count() == 0
 
 
 # --- copy-ready chat texts -------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from ..render.context import Site
 from ..render.manifest import site_files
 from ..render.strings import theme_strings
 from ..render.tables import label_cells
-from ..render.typography import chinese_typography
+from ..render.typography import UNITS, chinese_typography
 from .search import SearchIndexError, index_site
 
 
@@ -90,6 +90,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
         config.extra["cp"] = theme_strings(_language(config))  # the words of the site's own templates
+        config.extra["cp_units"] = UNITS  # the page script keeps the numbers it writes with their units too
         self.library  # noqa: B018 - load and check now, before anything is written
         return config
 

@@ -20,14 +20,24 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
+  // On Chinese pages a count keeps its unit on the same line ("300 人"), as the engine does
+  // for the text it renders: the units come from the page, so both use one list.
+  var units = document.querySelector('meta[name="cp-units"]');
+  var UNIT_GAP = units && units.content
+    ? new RegExp("(\\d) (?=[" + units.content.replace(/[\]\\^-]/g, "\\$&") + "])", "g") : null;
+
+  function typeset(text) {
+    return UNIT_GAP ? String(text).replace(UNIT_GAP, "$1\u00a0") : text;
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
+      if (key === "text") node.textContent = typeset(attrs[key]);
       else node.setAttribute(key, attrs[key]);
     });
     (children || []).forEach(function (child) {
-      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(typeset(child)) : child);
     });
     return node;
   }
@@ -47,7 +57,7 @@
   }
 
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+    return typeset(template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; }));
   }
 
   function setQuery(params) {
