@@ -227,3 +227,13 @@ def test_a_printed_page_carries_the_qr_code_of_its_interactive_page(library):
     assert 'aria-label="QR code of https://example.org/cp/playbooks/tiny-club/"' in kit
     local = Site(library, "en")  # no site_url: no address worth a code
     assert "<svg" not in kit_page(local, library.playbooks["tiny-club"])
+
+
+@pytest.mark.parametrize("lang, first", [("en", "What to do now"), ("zh", "现在怎么办")])
+def test_a_pitfall_page_leads_to_its_remedy_before_the_long_sections(library, lang, first):
+    pitfall = next(iter(library.pitfalls.values()))
+    page = pitfall_page(Site(library, lang), pitfall)
+    assert page.index('<nav class="cp-actions"') < page.index("{#signs}")  # above the warning signs
+    assert f'<a class="md-button md-button--primary" href="#remedy">{first}</a>' in page
+    for anchor in ("remedy", "prevention", "used-in"):  # every button lands on a section of the page
+        assert f'href="#{anchor}"' in page and f"{{#{anchor}}}" in page, anchor

@@ -119,6 +119,15 @@ def test_the_playbook_page_has_a_table_of_contents_a_thumb_can_reach(phone, real
     assert "To launch" in badges and "h a week" in badges
 
 
+@pytest.mark.parametrize("lang, label", [("en", "What to do now"), ("zh", "现在怎么办")])
+def test_a_pitfall_page_takes_a_reader_who_has_the_problem_to_its_remedy_in_one_tap(phone, real_server, lang, label):
+    phone.goto(f"{real_server}/{'zh/' if lang == 'zh' else ''}pitfalls/dead-group/")
+    button = phone.locator("nav.cp-actions").get_by_role("link", name=label)
+    expect(button).to_be_in_viewport()  # on the first screen, above the warning signs
+    button.tap()
+    expect(phone.locator("h2#remedy")).to_be_in_viewport()
+
+
 @pytest.fixture(scope="module")
 def library():
     from community_playbooks.content.loader import load_library

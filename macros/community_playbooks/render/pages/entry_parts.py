@@ -16,6 +16,11 @@ _PRINT_HEAD = fragment(
     '{% if qr %}<div class="cp-qr"><span class="cp-qr__code" role="img" aria-label="{{ qr_label }}">{{ qr }}</span>'
     '<span class="cp-qr__caption" aria-hidden="true">{{ qr_caption }}</span></div>{% endif %}</div>')
 _REVIEWED = fragment('<p class="cp-reviewed">{{ text }}</p>')
+_ACTIONS = fragment(
+    '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
+    '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
+    'href="{{ href }}"{% if download %} download{% endif %}>{{ text }}</a> {% endfor %}'
+    '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" data-cp-needs-script>{{ share }}</button></nav>')
 _ADMONITION_KIND = {"high": "danger", "medium": "warning", "low": "note"}
 
 
@@ -57,6 +62,12 @@ def pitfall_card(ctx: Context, pitfall: Pitfall, note: Text | None = None, *, fo
               f"{dialect.link(ctx.ui('remedy') + ' →', ctx.href('pitfall', pitfall.id, 'remedy'))}"]
     return dialect.admonition(_ADMONITION_KIND[pitfall.severity], ctx.title(pitfall.title), "\n".join(lines),
                               folded=folded)
+
+
+def action_bar(ctx: Context, links: list[tuple[str, str, bool]]) -> str:
+    """What a reader came to do, at the top of a page: (href, label, download) buttons, the
+    first one primary, and a Share button (the system share sheet, or the link copied)."""
+    return _ACTIONS(label=ctx.ui("actions"), links=links, share=ctx.ui("action_share"), copied=ctx.ui("link_copied"))
 
 
 def text_list(ctx: Context, key: str, anchor: str, texts: tuple[Text, ...]) -> str:

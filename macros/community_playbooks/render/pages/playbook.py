@@ -18,18 +18,13 @@ from ..fragments import fragment
 from ..ritual_calendar import has_calendar
 from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
 from ..wording import cadence_text
-from .entry_parts import (entry_front_matter, facts_section, pitfall_card, print_head, review_notice, reviewed_line,
-                          sources_section)
+from .entry_parts import (action_bar, entry_front_matter, facts_section, pitfall_card, print_head, review_notice,
+                          reviewed_line, sources_section)
 
 _BADGES = fragment(
     '<ul class="cp-badges" aria-label="{{ label }}">{% for name, value in badges %}'
     '<li class="cp-badge"><span class="cp-badge__name">{{ name }}</span> <span class="cp-badge__value">{{ value }}'
     '</span></li>{% endfor %}</ul>')
-_ACTIONS = fragment(
-    '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
-    '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
-    'href="{{ href }}"{% if download %} download{% endif %}>{{ text }}</a> {% endfor %}'
-    '<button type="button" class="md-button cp-share" data-cp-copied="{{ copied }}" data-cp-needs-script>{{ share }}</button></nav>')
 _ON_THIS_PAGE = fragment(
     '<details class="cp-onpage" data-pagefind-ignore="all"><summary>{{ label }}</summary><ol>'
     '{% for anchor, title in sections %}<li><a href="#{{ anchor }}">{{ title }}</a></li>{% endfor %}</ol></details>')
@@ -101,7 +96,7 @@ def _actions(ctx: Context, pb: Playbook) -> str:
         links.append((ctx.url(pdf_uri(pb.id)), ctx.ui("action_pdf"), True))
     else:
         links.append((ctx.url(kit_uri(pb.id)), ctx.ui("action_print"), False))
-    return _ACTIONS(label=ctx.ui("actions"), links=links, share=ctx.ui("action_share"), copied=ctx.ui("link_copied"))
+    return action_bar(ctx, links)
 
 
 def _field(ctx: Context, label_key: str, value: str) -> str:
