@@ -209,6 +209,17 @@ def test_wrapped_chinese_lines_join_without_a_gap_even_across_a_link():
     assert chinese_typography('<a lang="zh">中文</a>\n<p>300 人</p>', lang="en") == '<a lang="zh">中文</a>\n<p>300 人</p>'
 
 
+def test_a_filled_in_chinese_phrase_has_a_space_only_beside_latin_text(library):
+    from community_playbooks.render.typography import cjk_spacing
+
+    assert cjk_spacing("仅适用于 微信") == "仅适用于微信"
+    assert cjk_spacing("仅适用于 Discord") == "仅适用于 Discord"
+    assert cjk_spacing("至少 60 人") == "至少 60 人"
+    ctx = Site(library, "zh").page("index.md")
+    assert ctx.ui("text_for", what="微信 / QQ") == "适用于微信 / QQ"
+    assert Site(library, "en").page("index.md").ui("text_for", what="WeChat") == "For WeChat"
+
+
 def test_code_and_preformatted_text_keep_their_line_breaks():
     html = "<pre><code>第一行\n第二行 3 人</code></pre><textarea>甲\n乙</textarea>"
     assert chinese_typography(html, lang="zh") == html

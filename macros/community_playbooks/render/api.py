@@ -77,7 +77,8 @@ def playbook_view(site: Site, playbook: Playbook) -> dict[str, Any]:
             {"phase": phase.phase, "label": library.label("phase", phase.phase, lang), "items": [
                 {"id": item.id, "text": plain(item.text), "when": plain(item.when), "owner": plain(item.owner),
                  "if": _condition_json(item.condition),
-                 "only_for": condition_words(library, item.condition, lang) if item.condition else ""}
+                 "only_for": ctx.ui("only_for", what=condition_words(library, item.condition, lang))
+                 if item.condition else ""}
                 for item in phase.items]}
             for phase in pb.checklists],
     }

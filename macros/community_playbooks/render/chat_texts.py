@@ -73,7 +73,7 @@ _TEXTS = fragment(
     '<div class="cp-texts" data-cp-texts>'
     '{% for flavour, label, text in versions %}<div class="cp-text" data-cp-flavour="{{ flavour }}"'
     '{% if flavour != default %} hidden{% endif %}>'
-    '<p class="cp-text__for">{{ for_label }} {{ label }}</p>'
+    '<p class="cp-text__for">{{ label }}</p>'
     '<div class="cp-text__body" id="text-{{ name }}-{{ flavour }}">{{ text }}</div>'
     '<button type="button" class="md-button cp-copy" data-cp-copy="text-{{ name }}-{{ flavour }}" '
     'data-cp-copied="{{ copied }}" data-cp-needs-script>{{ copy }}</button></div>{% endfor %}</div>')
@@ -107,9 +107,9 @@ def messages_section(ctx: Context, playbook: Playbook) -> str:
         if text is None:
             continue
         forms = variants(text.get(ctx.lang))
-        block = _TEXTS(name=name, default=default_flavour(playbook), versions=[(flavour, label, forms.get(flavour)) for flavour, label in flavours],
-                       for_label=ctx.ui("text_for"), copy=ctx.ui("copy_text", what=ctx.ui(key).lower()
-                                                                      if ctx.lang == "en" else ctx.ui(key)),
-                       copied=ctx.ui("copied"))
+        versions = [(flavour, ctx.ui("text_for", what=label), forms.get(flavour)) for flavour, label in flavours]
+        what = ctx.ui(key).lower() if ctx.lang == "en" else ctx.ui(key)
+        block = _TEXTS(name=name, default=default_flavour(playbook), versions=versions,
+                       copy=ctx.ui("copy_text", what=what), copied=ctx.ui("copied"))
         parts.append(f"{dialect.heading(3, ctx.ui(key), f'message-{name}')}\n\n{block}")
     return dialect.section(ctx.ui("messages"), "messages", "\n\n".join(parts), searched=False)

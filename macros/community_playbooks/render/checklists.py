@@ -81,7 +81,7 @@ def item_details(ctx: Context, item: ChecklistItem, *, links: bool = True) -> st
     details = [f"{ctx.ui('when')}{ctx.label_separator}{ctx.text(item.when)}",
                f"{ctx.ui('owner')}{ctx.label_separator}{ctx.text(item.owner)}"]
     if item.condition:
-        details.append(f"{ctx.ui('only_for')} {escape.escape(condition_words(ctx.library, item.condition, ctx.lang))}")
+        details.append(ctx.ui("only_for", what=escape.escape(condition_words(ctx.library, item.condition, ctx.lang))))
     if item.see and links:
         section, target = item.see
         details.append(f"{ctx.ui('see')} {ctx.link(ctx.library.get(BY_SECTION[section].name, target))}")

@@ -17,6 +17,7 @@ from ..content.library import Library
 from ..content.model import Entry, Text
 from . import escape
 from .strings import t
+from .typography import cjk_spacing
 from .urls import page_uri, page_url, relative_path, relative_url, url_of
 
 
@@ -93,7 +94,8 @@ class Context:
         return self.library.label(vocabulary, value, self.lang)
 
     def ui(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
+        text = t(key, self.lang, **values)
+        return cjk_spacing(text) if values and self.lang == "zh" else text
 
     @property
     def colon(self) -> str:

@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "when": {"en": "When", "zh": "时间"},
     "owner": {"en": "Owner", "zh": "负责人"},
     "see": {"en": "see", "zh": "参见"},
-    "only_for": {"en": "only for", "zh": "仅适用于"},
+    "only_for": {"en": "only for {what}", "zh": "仅适用于 {what}"},
     "at_least": {"en": "at least {n} members", "zh": "至少\u00a0{n}\u00a0人"},
     "at_most": {"en": "at most {n} members", "zh": "至多\u00a0{n}\u00a0人"},
     "related_playbooks": {"en": "Related playbooks", "zh": "相关手册"},
@@ -265,7 +265,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "社群的使命要回答两个互相拉扯的问题：为别人做什么，为自己做什么。两头都顾到、都说清楚，"
               "成员才有共同的目标，而不只是待在同一个群里。"},
     "paste_into": {"en": "Paste into:", "zh": "发到："},
-    "text_for": {"en": "For", "zh": "适用于"},
+    "text_for": {"en": "For {what}", "zh": "适用于 {what}"},
     "copy_text": {"en": "Copy the {what}", "zh": "复制{what}"},
     "copied": {"en": "Copied", "zh": "已复制"},
     "search_open": {"en": "Search", "zh": "搜索"},

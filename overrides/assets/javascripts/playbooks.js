@@ -642,7 +642,7 @@
           out.appendChild(el("p", { "class": "cp-progress", "data-cp-playbook": view.id, "data-cp-phase": phase.phase, "aria-live": "polite", hidden: "" }));
           out.appendChild(el("ul", { "class": "cp-list" }, items.map(function (item) {
             var meta = labels.when + labels.separator + item.when + " · " + labels.owner + labels.separator + item.owner +
-              (item.only_for ? " · " + labels.only_for + " " + item.only_for : "");
+              (item.only_for ? " · " + item.only_for : "");
             return el("li", { "data-cp-item": item.id }, [
               el("label", { "class": "cp-item", id: view.id + "--" + item.id }, [
                 el("input", { type: "checkbox", "class": "cp-check", "data-cp-playbook": view.id, "data-cp-item": item.id, "data-cp-phase": phase.phase }),

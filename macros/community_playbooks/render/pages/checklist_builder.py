@@ -8,7 +8,7 @@ from ..forms import number_field, options, select_field
 from ..fragments import fragment, json_script
 from .tools import TOOL_PAGES, playbook_choices, tool_front_matter
 
-STRINGS = ("when", "owner", "only_for", "tailored_for", "no_items", "checklists", "size_n", "load_failed",
+STRINGS = ("when", "owner", "tailored_for", "no_items", "checklists", "size_n", "load_failed",
            "not_for_platform", "not_for_size")
 
 _FORM = fragment('<form class="cp-builder-form" data-cp-tool="builder" aria-label="{{ label }}" data-cp-needs-script>'
