@@ -210,11 +210,11 @@ def test_wrapped_chinese_lines_join_without_a_gap_even_across_a_link():
 
 
 def test_a_filled_in_chinese_phrase_has_a_space_only_beside_latin_text(library):
-    from community_playbooks.render.typography import cjk_spacing
+    from community_playbooks.content.model import join_chinese
 
-    assert cjk_spacing("仅适用于 微信") == "仅适用于微信"
-    assert cjk_spacing("仅适用于 Discord") == "仅适用于 Discord"
-    assert cjk_spacing("至少 60 人") == "至少 60 人"
+    assert join_chinese("仅适用于 微信") == "仅适用于微信"
+    assert join_chinese("仅适用于 Discord") == "仅适用于 Discord"
+    assert join_chinese("至少 60 人") == "至少 60 人"
     ctx = Site(library, "zh").page("index.md")
     assert ctx.ui("text_for", what="微信 / QQ") == "适用于微信 / QQ"
     assert Site(library, "en").page("index.md").ui("text_for", what="WeChat") == "For WeChat"

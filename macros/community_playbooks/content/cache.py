@@ -27,6 +27,7 @@ import yaml
 
 from .model import Entry
 
+_ENGINE_FILES = ("yaml_reader.py", "validation.py", "cache.py")
 
 
 def user_cache_dir() -> Path:
@@ -35,7 +36,6 @@ def user_cache_dir() -> Path:
         return Path(os.environ["CP_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "community-playbooks"
-_ENGINE_FILES = ("yaml_reader.py", "validation.py", "cache.py")
 
 
 def engine_stamp(schema_dir: Path) -> str:

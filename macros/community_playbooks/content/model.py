@@ -23,7 +23,8 @@ class Text:
     def of(cls, raw: str | Mapping[str, str]) -> "Text":
         if isinstance(raw, str):
             return cls({"": raw.strip()})
-        return cls({lang: _joined(lang, value.strip()) for lang, value in raw.items()})
+        stripped = {lang: value.strip() for lang, value in raw.items()}
+        return cls({lang: join_chinese(text) if lang == "zh" else text for lang, text in stripped.items()})
 
     def has(self, lang: str) -> bool:
         return lang in self.translations or "" in self.translations
@@ -47,10 +48,11 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
-def _joined(lang: str, text: str) -> str:
-    """Chinese as written across lines: a line break in the YAML file (which YAML folds into a
-    space) never puts a space between two Chinese characters on the page."""
-    return _CJK_GAP.sub("", text) if lang == "zh" else text
+def join_chinese(text: str) -> str:
+    """Chinese as Chinese is spaced: never a space between two Chinese characters, whether a
+    line break in the YAML file (which YAML folds into a space) or a label filled in with a
+    value put it there; a space beside Latin letters or digits stays ("仅适用于 Discord")."""
+    return _CJK_GAP.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from datetime import date
 
 from ..content.kinds import BY_SECTION
 from ..content.library import Library
-from ..content.model import Entry, Text
+from ..content.model import Entry, Text, join_chinese
 from . import escape
 from .strings import t
-from .typography import cjk_spacing
 from .urls import page_uri, page_url, relative_path, relative_url, url_of
 
 
@@ -95,7 +94,7 @@ class Context:
 
     def ui(self, key: str, **values: object) -> str:
         text = t(key, self.lang, **values)
-        return cjk_spacing(text) if values and self.lang == "zh" else text
+        return join_chinese(text) if values and self.lang == "zh" else text
 
     @property
     def colon(self) -> str:

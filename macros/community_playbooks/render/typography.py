@@ -28,7 +28,6 @@ FULL_WIDTH_END = re.compile("[，；：。、！？）」』】》]$")
 _NUMBER_UNIT = re.compile(f"(?<=\\d) (?=(?:分钟|小时|[{UNITS}]))")
 # outside Chinese pages the only change is a wrap beside a CJK character: look for one first
 _WRAP_BESIDE_CJK = re.compile(f"[{CJK}][ \\t]*\\n|\\n\\s*[{CJK}]")
-_GAP_BETWEEN_CJK = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
 NBSP = "\u00a0"
 
 
@@ -67,12 +66,6 @@ def chinese_typography(html: str, *, lang: str) -> str:
             text = _AFTER_FULL_WIDTH.sub("", _NUMBER_UNIT.sub(NBSP, text))
         tokens[i] = text
     return "".join(tokens)
-
-
-def cjk_spacing(text: str) -> str:
-    """A filled-in Chinese phrase spaced as Chinese is: a space only where CJK text meets Latin
-    letters or digits ("仅适用于 Discord"), none between two CJK characters ("仅适用于微信")."""
-    return _GAP_BETWEEN_CJK.sub("", text)
 
 
 def bind_number_units(text: str) -> str:
