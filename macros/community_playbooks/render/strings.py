@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
-    "at_a_glance": {"en": "At a glance", "zh": "概览"},
     "group_type": {"en": "Group type", "zh": "社群类型"},
     "size": {"en": "Size", "zh": "规模"},
     "members": {"en": "{min}–{max} members", "zh": "{min}–{max}\u00a0人"},
@@ -20,11 +19,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "minutes": {"en": "{n} min", "zh": "{n}\u00a0分钟"},
     "feedback": {"en": "Feedback", "zh": "反馈"},
     "levels": {"en": "Member levels", "zh": "成员等级"},
-    "level": {"en": "Level", "zh": "等级"},
     "how_to_reach": {"en": "How to reach it", "zh": "如何达到"},
     "privileges": {"en": "What it gives", "zh": "获得什么"},
     "roles": {"en": "Roles", "zh": "角色"},
-    "role": {"en": "Role", "zh": "角色"},
     "duties": {"en": "Duties", "zh": "职责"},
     "signals": {"en": "Signals of progress", "zh": "进展信号"},
     "governance": {"en": "Governance by stage", "zh": "分阶段治理"},
@@ -51,7 +48,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "related_playbooks": {"en": "Related playbooks", "zh": "相关手册"},
     "related_pitfalls": {"en": "Related pitfalls", "zh": "相关的坑"},
     "sources": {"en": "Sources", "zh": "参考资料"},
-    "last_reviewed": {"en": "Last reviewed", "zh": "最近审阅"},
     "tags": {"en": "Tags", "zh": "标签"},
     "summary": {"en": "Summary", "zh": "简介"},
     "causes": {"en": "Causes", "zh": "成因"},
@@ -92,7 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Groups are run differently as they grow: founder-led at launch, shared in growth and "
               "self-governing when mature.",
         "zh": "社群在不同阶段有不同的治理方式：初期人治，中期人治与自治并重，成熟后走向自治。"},
-    "count_playbooks": {"en": "{n} playbooks", "zh": "{n}\u00a0本手册"},
     "severity_col": {"en": "Severity", "zh": "严重程度"},
     "used_by_col": {"en": "Playbooks", "zh": "手册数"},
     "name_col": {"en": "Name", "zh": "名称"},
