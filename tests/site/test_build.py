@@ -210,3 +210,15 @@ def test_the_field_reference_shows_each_kind_its_own_example_title(real_site):
     assert "Reading circle" in html(real_site, "reference/playbook")
     assert "Weekly theme share" not in html(real_site, "reference/playbook")
     assert "Dead group" in html(real_site, "reference/pitfall")
+
+
+def test_no_text_on_any_page_is_escaped_twice(real_site):
+    # a title with quotes ("received" replies) must read as quotes, in the header too, not as &quot;
+    twice = re.compile(r"&amp;(?:amp|quot|lt|gt|#\d+);")
+    found = [str(page.relative_to(real_site)) for page in real_site.rglob("*.html") if twice.search(page.read_text("utf-8"))]
+    assert not found, found
+    topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">([^<]*)</span>',
+                      html(real_site, "pitfalls/notice-flood"))
+    assert topic, "no page title in the header"
+    title = load_library(ROOT).pitfalls["notice-flood"].title.get("en")
+    assert '"' in title and unescape(topic.group(1)) == title
