@@ -43,8 +43,11 @@ class Text:
         return self.get(LANGUAGES[0])
 
 
-# Han characters and the punctuation of Chinese text: between two of them a space is never meant
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
+# Han characters (for a regular expression's character class), the one list every check of
+# Chinese text builds on
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han and the punctuation of Chinese text: between two of them a space is never meant
+_CJK = f"\u3000-\u303f{HAN}\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 

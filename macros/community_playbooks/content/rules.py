@@ -21,7 +21,7 @@ from .library import Library
 from .linker import references
 from .locator import Locator
 from .markup import entry_targets
-from .model import LANGUAGES, Cadence, Entry, Playbook, Text, field_names, texts_of
+from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, field_names, texts_of
 from .yaml_reader import FieldPath
 
 
@@ -51,15 +51,14 @@ VARIATION_PLATFORMS = ("wechat", "qq", "discord", "telegram", "slack")
 MESSAGE_FIELDS = ("rules", "welcome", "announcement")
 # Symbols that WeChat and QQ would show as they are: messages are plain text (docs/style.md).
 MARKDOWN_IN_MESSAGES = re.compile(r"\*\*|__|`|^#{1,6} |^> |\[[^\]]*\]\(", re.M)
-# cadences: which frequencies take a weekday, and which a week of the month
 # Chinese typography the content must get right (the page cannot guess the writer's intent)
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
 ZH_TYPOGRAPHY = (
     (re.compile(r"\d\s*[—－~]\s*\d"), "joins a range with '{found}'",
      "write ranges with an en dash, as the rest of the site does: 20:00–21:00, 30–50 元"),
-    (re.compile(rf"[{_CJK}], ?\S|\S, ?[{_CJK}]"), "has an ASCII comma in Chinese text ('{found}')",
+    (re.compile(rf"[{HAN}], ?\S|\S, ?[{HAN}]"), "has an ASCII comma in Chinese text ('{found}')",
      "use '，' between clauses and '、' between items of a list"),
 )
+# cadences: which frequencies take a weekday, and which a week of the month
 WEEKDAY_FREQUENCIES = {"weekly", "biweekly", "monthly", "quarterly"}
 WEEK_FREQUENCIES = {"monthly", "quarterly"}
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..content.model import HAN
+
 # CJK ideographs, and the punctuation and full-width forms that sit among them
-CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK = f"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff{HAN}\uff00-\uffef"
 CJK_CHAR = re.compile(f"[{CJK}]")
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _VERBATIM = ("pre", "code", "script", "style", "textarea")
