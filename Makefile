@@ -32,12 +32,12 @@ $(TEST_STAMP): $(STAMP) package-lock.json
 
 # Both languages at one address (English at /, Chinese at /zh/), rebuilt on every save.
 serve: $(STAMP)
-	$(BIN)/playbooks serve --dev-addr $(ADDR)
+	$(BIN)/playbooks serve --dev-addr $(ADDR) $(if $(filter true,$(PUBLIC)),--public,)
 
 # Faster while editing YAML: only the pages whose content changed are written again
 # (the tags page may lag until the next full build; docs/*/quality.md says more).
 preview: $(STAMP)
-	$(BIN)/playbooks serve --dirty --dev-addr $(ADDR)
+	$(BIN)/playbooks serve --dirty --dev-addr $(ADDR) $(if $(filter true,$(PUBLIC)),--public,)
 
 system-packages:
 	@tools/system-packages

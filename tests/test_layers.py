@@ -13,9 +13,9 @@ from .conftest import FIXTURE, ROOT
 PACKAGE = ROOT / "macros" / "community_playbooks"
 # a layer may import itself and the layers listed for it, and nothing later in the flow
 MAY_IMPORT = {
-    "content": {"content", "errors"},
-    "render": {"render", "content", "errors"},
-    "adapters": {"adapters", "render", "content", "errors"},
+    "content": {"content", "errors", "characters"},
+    "render": {"render", "content", "errors", "characters"},
+    "adapters": {"adapters", "render", "content", "errors", "characters"},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -63,7 +64,44 @@ def test_main_deploys_to_pages_and_a_weekly_job_checks_links_and_freshness():
     weekly = load(ROOT / ".github/workflows/weekly.yml")
     assert weekly[True]["schedule"]
     assert any(s.get("uses", "").startswith("lycheeverse/lychee-action") for s in weekly["jobs"]["links"]["steps"])
-    assert "playbooks stale" in json.dumps(weekly["jobs"]["stale"])
+    assert "playbooks stale --format markdown" in json.dumps(weekly["jobs"]["stale"])
+
+
+@pytest.mark.parametrize("job, title, label", [("report-stale", "Entries and platform facts due for review", "review"),
+                                               ("report-links", "Broken external links", "links")])
+@pytest.mark.parametrize("open_issue", [None, 17])
+def test_the_weekly_reports_keep_one_open_issue(tmp_path, job, title, label, open_issue):
+    """Run as GitHub would run it, with `gh` recording what it is asked: an open issue of the
+    report is updated, and only without one is an issue opened."""
+    steps = load(ROOT / ".github/workflows/weekly.yml")["jobs"][job]["steps"]
+    (step,) = [s for s in steps if "run" in s]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls"
+    listing = json.dumps([{"number": 3, "title": "Something else"}] + ([{"number": open_issue, "title": title}]
+                                                                     if open_issue else []))
+    (bin_dir / "gh").write_text(f"""#!/bin/sh
+echo "$@" >> {calls}
+if [ "$1 $2" = "issue list" ]; then
+  echo '{listing}' | python3 -c 'import json, os, sys; found = [i for i in json.load(sys.stdin) if i["title"] == os.environ["TITLE"]]; print(found[0]["number"] if found else "")'
+fi
+""", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    (tmp_path / "stale.md").write_text("- `playbooks/x.yaml`: last reviewed 2020-01-01\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("* [404] <https://example.org/**x**@someone>\n", encoding="utf-8")
+    env = {**os.environ, **step["env"], "PATH": f"{bin_dir}:{os.environ['PATH']}", "GH_TOKEN": "t", "GH_REPO": "o/r"}
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    made = calls.read_text(encoding="utf-8").splitlines()
+    assert made[0].startswith(f"issue list --label {label} --state open")
+    if open_issue:
+        assert made[1:] == [f"issue edit {open_issue} --body-file body.md"]
+    else:
+        assert made[1:] == [f"label create {label} --force", f"issue create --title {title} --label {label} "
+                            "--body-file body.md"]
+    body = (tmp_path / "body.md").read_text(encoding="utf-8")
+    if job == "report-links":  # the lychee report, every line of it indented as code
+        assert "    * [404] <https://example.org/**x**@someone>" in body
 
 
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w.-]+)@([0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$")
@@ -80,8 +118,9 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version():
 
 
 def runs_project_code(job: dict) -> bool:
-    """A job that checks out the repository or runs a command runs code from the repository."""
-    return any("run" in step or step.get("uses", "").startswith("actions/checkout") for step in job["steps"])
+    """A job that checks out the repository can run code from it; one that does not runs only
+    the workflow's own steps, on the artifacts it was handed as data."""
+    return any(step.get("uses", "").startswith("actions/checkout") for step in job["steps"])
 
 
 def test_write_rights_only_where_no_project_code_runs():

@@ -148,9 +148,9 @@ def test_checklist_with_a_typo_says_what_was_meant():
 def test_validate_refuses_a_file_it_cannot_check(tmp_path):
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("title: x\n", encoding="utf-8")
-    for name in (str(outside), "playbooks/no-such-file.yaml"):
+    for name, refusal in ((str(outside), "is not under playbooks/"), ("playbooks/no-such-file.yaml", "does not exist")):
         result = run("validate", name)
-        assert result.returncode == 2 and "not an entry of" in result.stderr, name
+        assert result.returncode == 2 and f"{name}: {refusal}" in result.stderr, name
 
 
 def test_export_never_replaces_the_project():

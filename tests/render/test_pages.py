@@ -12,6 +12,7 @@ from community_playbooks.render import escape as mdtext
 from community_playbooks.render.api import api_files, entry_json
 from community_playbooks.render.checklists import checklist
 from community_playbooks.render.context import Site
+from community_playbooks.render.dialect import front_matter_values
 from community_playbooks.render.pages.pitfall import pitfall_page
 from community_playbooks.render.pages.playbook import playbook_page
 from community_playbooks.render.pages.ritual import ritual_page
@@ -130,11 +131,13 @@ def test_titles_are_never_links(library):
         '!!! danger "Dead group \\[x\\](javascript:alert%281%29)"')
 
 
-def test_hostile_titles_are_escaped_in_front_matter(library):
+def test_front_matter_holds_the_title_as_plain_text_in_ascii(library):
+    """Data for the templates, which escape it: written so that no character can break it."""
     club = library.playbooks["tiny-club"]
-    hostile = dataclasses.replace(club, title=Text.of('A </title><script>x</script> "q"'))
+    hostile = dataclasses.replace(club, title=Text.of('A </title><script>x</script> "q" 中文'))
     md = playbook_page(Site(library, "en"), hostile)
-    assert md.startswith('---\ntitle: "A &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &quot;q&quot;"\n')
+    assert md.startswith('---\ntitle: "A </title><script>x</script> \\"q\\" \\u4e2d\\u6587"\n')
+    assert front_matter_values(md)["title"] == 'A </title><script>x</script> "q" 中文'
 
 
 def test_messages_stay_verbatim_as_text_with_their_line_breaks(library):

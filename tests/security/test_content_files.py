@@ -163,3 +163,38 @@ def test_the_build_refuses_what_validate_refuses(project, tmp_path):
     assert result.returncode != 0
     assert "playbooks/pitfalls/dead-group.yaml" in result.stdout + result.stderr
     assert "U+200B" in result.stdout + result.stderr and "nothing was built" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name, message", [
+    ("pitfalls/shouting.YAML", "entries end in .yaml, in lowercase; rename it to shouting.yaml"),
+    ("pitfalls/Mixed.Yaml", "entries end in .yaml, in lowercase; rename it to Mixed.yaml"),
+    ("pitfalls/short.yml", "entries end in .yaml; rename it to short.yaml"),
+    ("pitfalls/.hidden.yaml", "is a hidden file, which is never read"),
+    ("pitfalls/.dead-group.yaml.swp", "is a hidden file, which is never read"),
+    (".drafts/new-club.yaml", "is in the hidden folder .drafts/, which is never read"),
+    ("rituals/.git/config", "is in the hidden folder .git/, which is never read"),
+    ("pitfalls/notes.txt", "is not an entry: only .yaml files are read here"),
+    ("README.md", "is not an entry: only .yaml files are read here; move it out of playbooks/"),
+])
+def test_every_file_under_the_content_folder_is_read_or_reported(project, name, message):
+    """A file the loader does not read is a problem with what to do, never skipped in silence,
+    and `validate` named that file says so instead of "no problems"."""
+    path = project / "playbooks" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text((FIXTURE / "playbooks/pitfalls/dead-group.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    found = problems(project)
+    assert [p for p in found if p.startswith(f"playbooks/{name}: ")] == [p for p in found if message in p], found
+    assert any(message in p for p in found)
+    named = subprocess.run([*CLI, "--root", str(project), "validate", str(path)], capture_output=True, text=True,
+                           cwd=project)
+    assert named.returncode == 1 and message in named.stderr and "No problems" not in named.stdout
+
+
+@pytest.mark.parametrize("name, refusal", [("playbooks/nothing.yaml", "does not exist"),
+                                           ("playbooks/pitfalls", "is a folder"),
+                                           ("mkdocs.yml", "is not under playbooks/")])
+def test_validate_says_when_it_will_not_read_a_name(project, name, refusal):
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    named = subprocess.run([*CLI, "--root", str(project), "validate", name], capture_output=True, text=True,
+                           cwd=project)
+    assert named.returncode == 2 and f"{name}: {refusal}" in named.stderr

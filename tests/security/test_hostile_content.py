@@ -100,8 +100,9 @@ def test_payloads_are_text_on_every_page_never_markup(payload):
             assert sum(page.text.count(form) for form in forms) >= wanted, f"{where}: the payload is not shown"
             checked += wanted
             meta = json.loads(pages[lang][uri + "#meta"])
-            for key in ("title", "description"):  # the theme writes these into HTML as they are
-                assert not re.search(r'[<>"]', str(meta.get(key, ""))), f"{where}: front matter {key}"
+            for key in ("title", "description"):  # data for the templates, which escape it (test_hostile_site)
+                if key in meta:
+                    assert any(form in meta[key] for form in forms), f"{where}: front matter {key} {meta[key]!r}"
     assert checked > 300  # every free-text field, on every page that shows it
 
 

@@ -6,6 +6,7 @@ search results, not in the tools that read the JSON API."""
 from __future__ import annotations
 
 import itertools
+import re
 import os
 import subprocess
 import sys
@@ -125,6 +126,8 @@ def test_no_page_has_a_handler_or_a_script_link(which, request):
     for path in pages:
         page = Page(path.read_text(encoding="utf-8"))
         assert not page.handlers(), f"{path}: {page.handlers()}"
+        # a front matter the build could not read would show as text, its values as Markdown
+        assert not re.search(r"\b(title|description|tags): [\"\[]", page.text), path
         for tag, name, value in page.attributes:
             if name in ("href", "src", "srcdoc", "action", "formaction"):
                 assert not value.strip().lower().startswith(("javascript:", "data:text", "vbscript:")), (path, value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,9 +12,11 @@ from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
+from ..characters import neutralised
 from ..errors import ContentError, Problem, did_you_mean, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site
+from .github import code_span
 from .scaffold import new_entry
 from .site_build import BuildError, build_site
 
@@ -39,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--sequential", action="store_true", help="one language after the other (to compare)")
 
     serve = commands.add_parser("serve", help="serve both languages at one address, rebuilt on every save")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve at (default 127.0.0.1:8000)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000",
+                       help="host:port to serve at (default 127.0.0.1:8000; a port alone serves on 127.0.0.1)")
+    serve.add_argument("--public", action="store_true",
+                       help="allow a host other than this machine's loopback, such as 0.0.0.0 to try the site on a "
+                            "phone: anyone on the network can then read the preview")
     serve.add_argument("--dirty", action="store_true", help="write only the pages whose content changed (faster)")
 
     new = commands.add_parser("new", help="start a new entry from its commented template")
@@ -50,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
                                                "than the limit")
     stale.add_argument("--months", type=int, default=REVIEW_MONTHS, help=f"limit in months (default {REVIEW_MONTHS})")
     stale.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference day, YYYY-MM-DD")
+    stale.add_argument("--format", choices=("text", "markdown"), default="text",
+                       help="markdown: an issue body for GitHub, every value from the content in a code span")
 
     checklist = commands.add_parser("checklist", help="print a playbook's launch checklist, or one tailored to a group")
     checklist.add_argument("playbook", help="the playbook's id, e.g. reading-circle")
@@ -84,8 +93,35 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .live_preview import serve
 
-    serve(args.root, args.dev_addr, dirty=args.dirty)
+    try:
+        host, port = serving_address(args.dev_addr, public=args.public)
+    except ValueError as err:
+        print(f"--dev-addr {quoted(args.dev_addr, None)}: {err}", file=sys.stderr)
+        return 2
+    serve(args.root, host, port, dirty=args.dirty)
     return 0
+
+
+def serving_address(address: str, *, public: bool = False) -> tuple[str, int]:
+    """(host, port) of ``--dev-addr``: no host means this machine only, and a host others can
+    reach must be asked for with ``--public``."""
+    host, colon, port = address.rpartition(":")
+    if not colon or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError("write host:port or :port, e.g. 127.0.0.1:8000")
+    host = host.removeprefix("[").removesuffix("]") or "127.0.0.1"
+    if not public and not _is_loopback(host):
+        raise ValueError(f"{quoted(host)} can be reached from other machines; serve on 127.0.0.1, or add --public "
+                         "if everyone on this network may read the preview")
+    return host, int(port)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -105,17 +141,26 @@ def _new(args: argparse.Namespace) -> int:
 def _stale(args: argparse.Namespace) -> int:
     library = Loader(args.root).load()
     entries = stale_entries(library.all_entries(), args.today, args.months)
-    for entry in entries:
-        print(f"- {entry.file}: last reviewed {entry.reviewed}")
     facts = unchecked_facts(library.platforms.values(), args.today, args.months)
-    for platform, fact in facts:
-        print(f"- {platform.file}: fact {fact.id} last checked {fact.checked} against {fact.source.url}")
-    print(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
-          f"{args.months} months before {args.today.isoformat()}.")
+    # a value from the content: as it is in a terminal (neutralised), in a code span on GitHub
+    value = code_span if args.format == "markdown" else neutralised
+    lines = []
+    if args.format == "markdown" and (entries or facts):
+        lines += ["Entries and platform facts whose last review or check is older than "
+                  f"{args.months} months on {args.today.isoformat()}. Check each against its source, "
+                  "then update its `reviewed:` or `checked:` date in a pull request.", ""]
+    lines += [f"- {value(entry.file)}: last reviewed {entry.reviewed}" for entry in entries]
+    lines += [f"- {value(platform.file)}: fact {value(fact.id)} last checked {fact.checked} against "
+              f"{value(fact.source.url or '')}" for platform, fact in facts]
+    if lines and args.format == "markdown":
+        lines.append("")
+    lines.append(f"{len(entries)} of {sum(1 for _ in library.all_entries())} entries were last reviewed more than "
+                 f"{args.months} months before {args.today.isoformat()}.")
     total = sum(len(platform.facts) for platform in library.platforms.values())
     if total:
-        print(f"{len(facts)} of {total} platform facts were last checked more than {args.months} months before "
-              f"{args.today.isoformat()}.")
+        lines.append(f"{len(facts)} of {total} platform facts were last checked more than {args.months} months "
+                     f"before {args.today.isoformat()}.")
+    print("\n".join(lines))
     return 0
 
 
@@ -141,7 +186,9 @@ def _checklist(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 2
     situation = Situation(args.platform, args.size, args.stage)
-    sys.stdout.write(checklist_text(library, library.playbooks[args.playbook], args.lang, situation, args.format))
+    # a terminal runs what it is sent: no character of the content may reach it as a control
+    sys.stdout.write(neutralised(checklist_text(library, library.playbooks[args.playbook], args.lang, situation,
+                                                args.format)))
     return 0
 
 
@@ -151,10 +198,14 @@ def _validate(args: argparse.Namespace) -> int:
     if args.files:
         wanted = set()
         for name in args.files:
-            path = name.resolve()
-            if not path.is_file() or not path.is_relative_to(loader.content):
-                print(f"{quoted(name, None)}: not an entry of {loader.content}; name YAML files under "
-                      f"{loader.content_dir}/", file=sys.stderr)
+            # the folder resolved, the name kept: a link named here is checked as the link it is
+            path = name.absolute().parent.resolve() / name.name
+            refusal = ("does not exist" if not path.is_symlink() and not path.exists()
+                       else f"is not under {loader.content_dir}/" if not path.is_relative_to(loader.content)
+                       else "is a folder: name the files in it, or leave out names to check everything"
+                       if path.is_dir() and not path.is_symlink() else "")
+            if refusal:
+                print(f"{quoted(name, None)}: {refusal}", file=sys.stderr)
                 return 2
             wanted.add(path.relative_to(loader.root).as_posix())
         problems = [p for p in problems if p.file in wanted]

@@ -28,7 +28,6 @@ PLUGIN = "playbooks"
 MARKER = ".community-playbooks-export"
 
 FRONT_MATTER_END = "\n---\n"
-SEARCH_PARTIALS = ("partials/header.html", "partials/search.html")
 
 
 def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
@@ -66,12 +65,8 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
     docs_out = out / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs_out)
     if config.get("theme", {}).get("custom_dir"):
-        theme = out / config["theme"]["custom_dir"]
-        shutil.copytree(root / config["theme"]["custom_dir"], theme)
-        # our header's search opens the engine's Pagefind index, which only the engine makes:
-        # the export keeps the theme's own header and search instead
-        for partial in SEARCH_PARTIALS:
-            (theme / partial).unlink(missing_ok=True)
+        # the header shows the theme's own search where the theme's search plugin runs
+        shutil.copytree(root / config["theme"]["custom_dir"], out / config["theme"]["custom_dir"])
     shutil.copy(root / options["contributing"], docs_out / "contributing.md")
 
     for page in sorted(docs_out.rglob("*.md")):

@@ -33,19 +33,19 @@ class Language:
     site_dir: Path
 
 
-def serve(root: Path, address: str = "127.0.0.1:8000", *, dirty: bool = False) -> None:
-    """Build both languages, serve them at ``address`` and rebuild on every change, until interrupted."""
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, *, dirty: bool = False) -> None:
+    """Build both languages, serve them at ``host``:``port`` and rebuild on every change, until interrupted."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
     from mkdocs.livereload import LiveReloadServer
 
     root = Path(root).resolve()
-    host, _, port = address.rpartition(":")
     work = Path(tempfile.mkdtemp(prefix="playbooks-preview-"))
     languages = [Language(root / config, folder, work / (folder or "site")) for config, folder in CONFIGS]
     english = load_config(config_file=str(languages[0].config), site_dir=str(languages[0].site_dir))
     mount = urlsplit(english.site_url or "/").path
-    base_url = f"http://{host}:{port}{mount if mount.endswith('/') else mount + '/'}"
+    shown_host = f"[{host}]" if ":" in host else host
+    base_url = f"http://{shown_host}:{port}{mount if mount.endswith('/') else mount + '/'}"
     workers = [_Worker(language, base_url + (f"{language.folder}/" if language.folder else ""), dirty)
                for language in languages]
 
@@ -59,7 +59,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", *, dirty: bool = False) -
         if failures:
             raise Abort("\n\n".join(failures))
 
-    server = LiveReloadServer(builder=build_all, host=host, port=int(port), root=str(languages[0].site_dir),
+    server = LiveReloadServer(builder=build_all, host=host, port=port, root=str(languages[0].site_dir),
                               mount_path=mount)
     server.error_handler = lambda code: _error_page(languages[0].site_dir, code)
     try:

@@ -27,8 +27,9 @@ from ..content.kinds import CONTENT_DIR
 from ..content.library import Library
 from ..content.loader import Loader
 from ..content.validation import SCHEMA_DIR
-from ..errors import ContentError
+from ..errors import ContentError, quoted
 from ..render.context import Site
+from ..render.dialect import front_matter_values
 from ..render.manifest import site_files
 from ..render.strings import theme_strings
 from ..render.tables import label_cells
@@ -59,6 +60,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         # the last successful build, and those of the build under way.
         self._built: dict[str, int] = {}
         self._building: dict[str, int] = {}
+        self._generated: set[str] = set()  # the src_uri of every page this build generated
 
     # --- the library ----------------------------------------------------------------------
 
@@ -103,7 +105,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         docs = Path(config.docs_dir).resolve().relative_to(root)
         # edit links are resolved against edit_uri, which points at the docs folder: climb out of it
         to_root = "../" * len(docs.parts)
+        self._generated.clear()
         for generated in site_files(site, self.config.content):
+            if generated.uri.endswith(".md"):
+                self._generated.add(generated.uri)
             if files.get_file_from_path(generated.uri) is not None:
                 raise Abort(f"{docs.as_posix()}/{generated.uri} clashes with a page generated from "
                             f"{self.config.content}/; remove or rename {docs.as_posix()}/{generated.uri}")
@@ -123,6 +128,17 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                     # its macros read the library, which may have changed though the file did not
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
+
+    @event_priority(100)  # before any plugin reads the page's meta
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self._generated:
+            written = front_matter_values(page.file.content_string)
+            # a front matter MkDocs cannot read is shown as Markdown, contributor text and all
+            if written is not None and page.meta != written:
+                message = (f"the front matter of the generated page {page.file.src_uri} does not read back as it "
+                           f"was written (read: {quoted(page.meta, 200)}); the page is not published")
+                raise (PluginError if self.serving else Abort)(message)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # hand-written pages too: their wrapped Chinese lines would otherwise show as gaps

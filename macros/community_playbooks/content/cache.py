@@ -98,7 +98,8 @@ class ValidCache:
                 out.write(json.dumps({"source": hashlib.sha256(raw).hexdigest(), "data": data}, ensure_ascii=False,
                                      separators=(",", ":")))
             os.replace(temporary, self.directory / f"{key}.json")
-        except OSError:
-            # a read-only checkout still builds, only slower
+        except (OSError, UnicodeEncodeError):
+            # a read-only checkout still builds, only slower; a lone surrogate (which the rule
+            # book refuses) cannot be written as UTF-8: nothing is kept, nothing breaks
             if temporary:
                 Path(temporary).unlink(missing_ok=True)

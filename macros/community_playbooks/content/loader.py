@@ -90,17 +90,15 @@ class Loader:
         return Locator(lambda file: _lines_of(self.root, file))
 
     def entry_files(self) -> Iterator[tuple[Kind | None, Path]]:
-        """Every YAML file under the content folder, with its kind (None in no known folder).
-
-        Symbolic links are listed too (as files), never followed: reading one is a problem.
-        """
+        """Every file under the content folder, with the kind of its folder (None in no known
+        folder): hidden ones and those of another type too, so that each is read or reported,
+        never silently skipped. Symbolic links are listed (as files), never followed."""
         for dirpath, dirnames, filenames in os.walk(self.content):
             links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
+            dirnames[:] = sorted(d for d in dirnames if d not in links)
             folder = Path(dirpath).relative_to(self.root).as_posix()
             for name in sorted(filenames + links):
-                if (name.endswith((".yaml", ".yml")) or name in links) and not name.startswith("."):
-                    yield kind_of_folder(self.content_dir, folder), Path(dirpath) / name
+                yield kind_of_folder(self.content_dir, folder), Path(dirpath) / name
 
     def _read_all(self, schemas: Schemas) -> tuple[list[Entry], set[tuple[str, str]], list[Problem]]:
         cache = self._cache()
@@ -166,16 +164,28 @@ class Loader:
         return self._valid
 
     def _misplaced(self, kind: Kind | None, path: Path, display: str) -> Problem | None:
+        """Why a file under the content folder is not read as an entry, or None if it is one."""
         if path.is_symlink():
             return symlink_problem(path, display)
+        hidden = [part for part in path.relative_to(self.content).parts if part.startswith(".")]
+        if hidden:
+            folder = next((part for part in hidden if part != path.name), None)
+            message = f"is in the hidden folder {quoted(folder)}/" if folder else "is a hidden file"
+            return Problem(display, message=message + ", which is never read",
+                           hint="entries are <id>.yaml files in visible folders: rename it, or delete it if an "
+                                "editor or the system left it behind")
+        if path.suffix != ".yaml":
+            if path.suffix.lower() in (".yaml", ".yml"):
+                case = ", in lowercase" if path.suffix.lower() == ".yaml" else ""
+                return Problem(display, message=f"entries end in .yaml{case}", hint=f"rename it to {quoted(path.stem)}.yaml")
+            return Problem(display, message="is not an entry: only .yaml files are read here",
+                           hint=f"move it out of {self.content_dir}/, or delete it")
         if kind is None:
             where = ", ".join(f"{k.name}s in {folder}/" for k, folder in folders(self.content_dir))
             return Problem(display, message="this folder holds no kind of entry", hint=f"put {where}")
-        if path.suffix == ".yml":
-            return Problem(display, message="entries end in .yaml", hint=f"rename it to {path.stem}.yaml")
         if not ID_PATTERN.fullmatch(path.stem):
             suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-entry"
-            return Problem(display, message=f"'{path.stem}' is not a valid id (the file name is the id)",
+            return Problem(display, message=f"'{quoted(path.stem)}' is not a valid id (the file name is the id)",
                            hint=f"use lowercase letters, digits and single hyphens: rename it to {suggestion}.yaml")
         if path.stem in RESERVED_IDS:
             return Problem(display, message=f"'{path.stem}' is reserved for the index page of the {kind.name}s",

@@ -10,11 +10,11 @@ and `playbooks validate` run the same book and stop on the same problems.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Iterator
 
+from ..characters import describe_character, hidden_character
 from ..errors import Problem, did_you_mean
 from .kinds import BY_SECTION, KIND_NAMES
 from .library import Library
@@ -213,16 +213,13 @@ class _Book:
                                 or "the page would show the link as plain text; link to an existing entry")
 
     def visible(self, entry: Entry, path: FieldPath, value: str) -> None:
-        """No invisible formatting characters: a zero-width space travels into copied text, and a
-        bidi override makes text read differently from what it is (U+200D, which joins emoji, stays)."""
-        if value.isprintable():  # format characters are never printable: most strings stop here
-            return
-        for char in dict.fromkeys(value):
-            if unicodedata.category(char) == "Cf" and char != "\u200d":
-                name = unicodedata.name(char, "a format character").lower()
-                self.report(entry, path, f"holds the invisible character U+{ord(char):04X} ({name})",
-                            "delete it: it often comes with pasted text, and changes how the text reads or copies")
-                return
+        """Only characters a reader can see, and the tab and line breaks of written text."""
+        found = hidden_character(value)
+        if found:
+            position, char = found
+            self.report(entry, path, f"holds {describe_character(char)} at character {position + 1}",
+                        "delete it: it is invisible, often comes with pasted text, and changes how the text "
+                        "reads, copies or prints")
 
     def finished_playbook(self, playbook: Playbook) -> None:
         def need(path: FieldPath, ok: bool, message: str, hint: str) -> None:

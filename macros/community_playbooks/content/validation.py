@@ -53,7 +53,10 @@ class Schemas:
         return {name: d["x-labels"] for name, d in defs.items() if "x-labels" in d}
 
     def is_valid(self, kind: str, data: Any) -> bool:
-        return self.checkers[kind].is_valid(data)
+        try:
+            return self.checkers[kind].is_valid(data)
+        except UnicodeEncodeError:  # a lone surrogate, which no YAML file can hold: not from a file
+            return False
 
     def validate(self, kind: str, document: Document) -> list[Problem]:
         """The problems of a file with its schema: one verdict, whichever validator finds them.

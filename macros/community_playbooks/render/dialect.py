@@ -11,6 +11,7 @@ Arguments are Markdown already: contributor text is escaped by ``escape`` before
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, Mapping, Sequence
 
 
@@ -26,8 +27,48 @@ def indent(text: str, spaces: int = 4) -> str:
 
 
 def front_matter(meta: Mapping[str, object]) -> str:
-    """YAML front matter; every value written as JSON, which YAML reads as written."""
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---"
+    """YAML front matter in printable ASCII only, whatever the values hold: every string is a
+    double-quoted YAML scalar whose other characters are escapes, so no character can stop
+    MkDocs' YAML reader (which would then show the whole block as Markdown). The values are
+    data for the theme's templates, which escape them; they are never read as Markdown."""
+    return "---\n" + "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items()) + "---"
+
+
+# JSON's escapes are YAML's too, but for characters beyond U+FFFF, which JSON writes as two
+# surrogate escapes and YAML reads as two broken characters: YAML writes them as one \UXXXXXXXX.
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_value(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_yaml_value(str(k))}: {_yaml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    text = json.dumps(value, ensure_ascii=True)
+    return _SURROGATE_PAIR.sub(_astral, text) if "\\ud" in text else text
+
+
+def _astral(pair: re.Match[str]) -> str:
+    high, low = int(pair[1], 16), int(pair[2], 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+
+_ASTRAL = re.compile(r"\\U([0-9a-f]{8})")
+
+
+def front_matter_values(text: str) -> dict[str, object] | None:
+    """The values ``front_matter`` wrote at the top of ``text``, read back as the JSON they
+    were written as (not as YAML): what the build compares with what MkDocs read."""
+    if not text.startswith("---\n"):
+        return None
+    block, end, _ = text[4:].partition("\n---")
+    if not end:
+        return None
+    values: dict[str, object] = {}
+    for line in block.split("\n"):
+        key, _, value = line.partition(": ")
+        values[key] = json.loads(_ASTRAL.sub(lambda m: json.dumps(chr(int(m[1], 16)))[1:-1], value))
+    return values
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:

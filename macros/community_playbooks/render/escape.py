@@ -25,7 +25,7 @@ _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+?])")
 # (section, id, anchor) -> a link target for this page, or None when there is no such entry
 EntryHref = Callable[[str, str, str], "str | None"]
 
-__all__ = ["EntryHref", "chat_markdown", "escape", "html_attribute", "inline", "label", "paragraphs", "unlinked",
+__all__ = ["EntryHref", "chat_markdown", "escape", "inline", "label", "paragraphs", "unlinked",
            "web_link"]
 
 
@@ -72,11 +72,6 @@ def web_link(label_markdown: str, url: str) -> str:
 def paragraphs(text: str, entry_href: EntryHref | None = None) -> str:
     """Markdown paragraphs from contributor text; a blank line starts a new paragraph."""
     return "\n\n".join(inline(p, entry_href) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
-
-
-def html_attribute(text: str) -> str:
-    """Text for a double-quoted HTML or YAML attribute value (no newlines, no quotes)."""
-    return _WHITESPACE.sub(" ", text).strip().replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def label(text: str) -> str:
