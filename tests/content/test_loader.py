@@ -112,7 +112,7 @@ def test_every_text_is_found_once_at_the_path_where_it_stands():
     def at(value, path):
         for part in path:
             if isinstance(value, tuple) and isinstance(part, str):  # a variation, by platform
-                value = dict(value)[part]
+                value = next(v.text for v in value if v.platform == part)
             else:
                 value = value[part] if isinstance(part, int) else getattr(value, part)
         return value

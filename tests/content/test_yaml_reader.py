@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from community_playbooks.errors import ContentError
-from community_playbooks.content.yaml_reader import format_path, parse_document, read_document
+from community_playbooks.content.yaml_reader import decode_document, format_path, parse_document, read_document
 
 
 def problems_of(text: str) -> list[str]:
@@ -120,3 +120,12 @@ def test_reading_without_marks_gives_the_same_data():
     for path in sorted((ROOT / "playbooks").rglob("*.yaml"))[:12]:
         text = path.read_text(encoding="utf-8")
         assert parse_document(text, path.name, marks=False).data == parse_document(text, path.name).data
+
+
+def test_a_control_character_after_chinese_text_is_located_by_characters():
+    """libyaml reports the offset in bytes; an editor counts characters."""
+    with pytest.raises(ContentError) as caught:
+        decode_document("title: 中文中文中文中文中文\nnote: x\x07y\n".encode(), "f.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, 8)
+    assert str(problem).startswith("f.yaml:2:8: the character U+0007 is not allowed in YAML")

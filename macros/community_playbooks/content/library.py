@@ -10,7 +10,24 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .kinds import KINDS, SECTIONS
-from .model import LANGUAGES, Entry, Fact, Guide, Labels, Pitfall, Platform, Playbook, Ritual, Stage, Text, texts_of
+from .model import (LANGUAGES, Cadence, Entry, Fact, Guide, Labels, Pitfall, Platform, Playbook, Ritual, RitualUse, Stage,
+                    Text, texts_of)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A ritual as one playbook runs it: the playbook's own cadence and length where it gives
+    them, the ritual's otherwise. Every page, calendar and view shows these, never a mix."""
+
+    ritual: Ritual
+    use: RitualUse
+    cadence: Cadence
+    duration: int
+
+    @property
+    def summary(self) -> Text:
+        """How this group runs it, else what the ritual is."""
+        return self.use.note or self.ritual.summary
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,11 @@ class Library:
         """Stages in the order a group lives them, which is the order of the governance modes."""
         modes = self.order("mode")
         return sorted(self.stages.values(), key=lambda s: (modes.index(s.mode) if s.mode in modes else len(modes), s.id))
+
+    def schedule(self, playbook: Playbook) -> tuple[Scheduled, ...]:
+        """The playbook's rituals, each with the cadence and length this group runs it at."""
+        return tuple(Scheduled(ritual, use, use.cadence or ritual.cadence, use.duration or ritual.duration)
+                     for use in playbook.rituals for ritual in (self.rituals[use.ref],))
 
     def users_of(self, entry: Entry) -> tuple[Playbook, ...]:
         return tuple(self.playbooks[p] for p in self.used_in.get(entry.key, ()))

@@ -80,12 +80,13 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
                 related[(entry.kind, other)].add(entry.id)
 
     platforms = by_kind["platform"]
-    known_platforms = tuple(vocabularies.get("platform", {}))
+    known_platforms = (*vocabularies.get("platform", {}), *vocabularies.get("tool", {}))
     for platform in platforms.values():
         if platform.id not in known_platforms:
-            problems.append(locator.problem(platform, (), f"'{platform.id}' is not a platform of the vocabulary",
-                                            did_you_mean(platform.id, known_platforms)
-                                            or f"name the file after one of: {', '.join(known_platforms)}"))
+            problems.append(locator.problem(platform, (), f"'{platform.id}' is neither a platform nor a tool of the "
+                                            "vocabularies", did_you_mean(platform.id, known_platforms)
+                                            or f"name the file after one of: {', '.join(known_platforms)}, or add it "
+                                            "to the tool vocabulary of common.schema.json"))
     fact_users: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry in (entry for kind in by_kind.values() for entry in kind.values()):
         for i, ref in enumerate(getattr(entry, "facts", ()) if not isinstance(entry, Platform) else ()):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Mapping
 
 from .kinds import SECTIONS
 
 LANGUAGES = ("en", "zh")
 Labels = Mapping[str, Mapping[str, str]]  # a vocabulary: value -> {language: label}
+Words = Mapping[str, tuple[str, ...]]  # language -> words or short phrases
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Entry:
     reviewed: str
     tags: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    aliases: Words = field(default_factory=dict)  # other names readers use for it
 
     @property
     def section(self) -> str:
@@ -109,6 +111,14 @@ class Pitfall(Entry):
     facts: tuple[str, ...] = ()  # "platform/fact-id"
 
 
+@dataclass(frozen=True)
+class Variation:
+    """How a ritual runs on one platform; in YAML, ``variations: {wechat: ...}``."""
+
+    platform: str
+    text: Text
+
+
 @dataclass(frozen=True, kw_only=True)
 class Ritual(Entry):
     kind: ClassVar[str] = "ritual"
@@ -117,7 +127,7 @@ class Ritual(Entry):
     host: Text
     steps: tuple[Text, ...]
     why: Text
-    variations: tuple[tuple[str, Text], ...] = ()
+    variations: tuple[Variation, ...] = ()
     facts: tuple[str, ...] = ()
 
 
@@ -164,9 +174,12 @@ class Fact:
 
 @dataclass(frozen=True, kw_only=True)
 class Platform(Entry):
+    """A chat platform or a tool (the file name says which: a value of either vocabulary)."""
+
     kind: ClassVar[str] = "platform"
     mainland: str
     facts: tuple[Fact, ...]
+    terms: Words = field(default_factory=dict)  # its features' names: beside its name, a claim
 
 
 @dataclass(frozen=True)
@@ -192,6 +205,7 @@ class Mission:
     purpose: Text
     for_others: Text
     for_ourselves: Text
+    conflict: Text | None = None  # what to do when the two pull apart
 
 
 @dataclass(frozen=True)
@@ -206,6 +220,7 @@ class RitualUse:
     ref: str
     cadence: Cadence | None = None
     note: Text | None = None
+    duration: int | None = None  # minutes, when this group's differ from the ritual's
 
 
 @dataclass(frozen=True)
@@ -293,27 +308,48 @@ class Playbook(Entry):
     facts: tuple[str, ...] = ()
 
 
-def texts_of(value: Any) -> list[tuple[tuple, Text]]:
-    """Every Text in an entry with its YAML path, in the order of the file; sources are
-    bibliography, not prose. One walk without nested generators: the translation counts
-    of a thousand playbooks should not take seconds."""
-    found: list[tuple[tuple, Text]] = []
-    stack: list[tuple[tuple, Any]] = [((), value)]
+FieldPath = tuple[Any, ...]  # keys and list indexes, as in the YAML file: ("rituals", 0, "note")
+
+
+def walk(value: Any) -> list[tuple[FieldPath, Any]]:
+    """Every value an entry was written with, with its path in the YAML file, in the file's
+    order: each Text whole, each other string, number and flag. The one walk of the model:
+    rules, translation counts and the API all read entries through it. One loop without
+    nested generators: the texts of a thousand playbooks should not take seconds."""
+    found: list[tuple[FieldPath, Any]] = []
+    stack: list[tuple[FieldPath, Any]] = [((), value)]
     while stack:
         path, item = stack.pop()
-        if isinstance(item, Text):
-            found.append((path, item))
-        elif isinstance(item, tuple):
-            for i, child in reversed(list(enumerate(item))):
-                if isinstance(child, tuple) and len(child) == 2 and isinstance(child[1], Text):
-                    stack.append((path + (child[0],), child[1]))  # a variation, found by its platform
-                else:
-                    stack.append((path + (i,), child))
-        elif isinstance(item, Source) or item is None or isinstance(item, (str, int, float)):
+        if item is None:
             continue
+        if isinstance(item, (Text, str, int, float)):
+            found.append((path, item))
+        elif isinstance(item, tuple):  # variations were written as a mapping keyed by platform
+            stack.extend((path + (child.platform,), child.text) if isinstance(child, Variation) else (path + (i,), child)
+                         for i, child in reversed(list(enumerate(item))))
+        elif isinstance(item, Mapping):
+            stack.extend((path + (key,), child) for key, child in reversed(list(item.items())))
         elif hasattr(type(item), "__dataclass_fields__"):
             stack.extend((path + (name,), getattr(item, name)) for name in reversed(field_names(type(item))))
     return found
+
+
+def texts_of(value: Any) -> list[tuple[FieldPath, Text]]:
+    """Every Text of an entry with its path; sources (an entry's, a fact's) are bibliography, not prose."""
+    return [(path, item) for path, item in walk(value)
+            if isinstance(item, Text) and path[:1] != ("sources",) and "source" not in path]
+
+
+def strings_of(entry: "Entry") -> list[tuple[FieldPath, str]]:
+    """Every string an entry was written with, texts in each language apart, with its path
+    (a text in one language at ``path + (lang,)``); the file name and id are the file's own."""
+    out: list[tuple[FieldPath, str]] = []
+    for path, item in walk(entry):
+        if isinstance(item, Text):
+            out.extend(((path + (lang,) if lang else path), text) for lang, text in item.translations.items())
+        elif isinstance(item, str) and path not in (("file",), ("id",)):
+            out.append((path, item))
+    return out
 
 
 @functools.cache
@@ -332,6 +368,7 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
     common = dict(
         id=entry_id, file=file, title=Text.of(data["title"]), summary=Text.of(data["summary"]),
         reviewed=data["reviewed"], tags=tuple(data.get("tags", ())), sources=_sources(data.get("sources", ())),
+        aliases=_words(data.get("aliases")),
     )
     if kind == "pitfall":
         return Pitfall(**common, severity=data["severity"], signs=_texts(data["signs"]), causes=_texts(data["causes"]),
@@ -340,7 +377,7 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
     if kind == "ritual":
         return Ritual(**common, cadence=_cadence(data["cadence"]), duration=data["duration"], host=Text.of(data["host"]),
                       steps=_texts(data["steps"]), why=Text.of(data["why"]),
-                      variations=tuple((p, Text.of(t)) for p, t in data.get("variations", {}).items()),
+                      variations=tuple(Variation(p, Text.of(t)) for p, t in data.get("variations", {}).items()),
                       facts=tuple(data.get("facts", ())))
     if kind == "guide":
         return Guide(**common, steps=tuple(GuideStep(title=Text.of(s["title"]), text=Text.of(s["text"]),
@@ -348,7 +385,7 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
                      checklist=tuple(GuideItem(i["id"], Text.of(i["text"])) for i in data["checklist"]),
                      facts=tuple(data.get("facts", ())), related=tuple(data.get("related", ())))
     if kind == "platform":
-        return Platform(**common, mainland=data["mainland"], facts=tuple(
+        return Platform(**common, mainland=data["mainland"], terms=_words(data.get("terms")), facts=tuple(
             Fact(f["id"], Text.of(f["claim"]), Source(Text.of(f["source"]["title"]), url=f["source"]["url"]), f["checked"])
             for f in data["facts"]))
     if kind == "stage":
@@ -366,10 +403,11 @@ def _playbook(common: dict, data: Mapping[str, Any]) -> Playbook:
         **common,
         group=Group(group["type"], group["size"]["min"], group["size"]["max"], tuple(group["platforms"])),
         effort=Effort(effort["launch_days"], effort["weekly_hours"], effort["team"], effort["difficulty"]),
-        mission=Mission(Text.of(mission["purpose"]), Text.of(mission["for_others"]), Text.of(mission["for_ourselves"])),
+        mission=Mission(Text.of(mission["purpose"]), Text.of(mission["for_others"]), Text.of(mission["for_ourselves"]),
+                        _maybe(mission.get("conflict"))),
         threshold=Threshold(threshold["kind"], _texts(threshold["criteria"]), Text.of(threshold["why"])),
-        rituals=tuple(RitualUse(r["ref"], _cadence(r["cadence"]) if "cadence" in r else None, _maybe(r.get("note")))
-                      for r in data["rituals"]),
+        rituals=tuple(RitualUse(r["ref"], _cadence(r["cadence"]) if "cadence" in r else None, _maybe(r.get("note")),
+                                r.get("duration")) for r in data["rituals"]),
         feedback=Feedback(
             levels=tuple(Level(Text.of(v["name"]), Text.of(v["criteria"]), Text.of(v["privileges"]))
                          for v in feedback["levels"]),
@@ -405,6 +443,10 @@ def _messages(raw: Any) -> Messages | None:
     if raw is None:
         return None
     return Messages(Text.of(raw["rules"]), Text.of(raw["welcome"]), _maybe(raw.get("announcement")))
+
+
+def _words(raw: Any) -> Words:
+    return {lang: tuple(words) for lang, words in (raw or {}).items()}
 
 
 def _texts(raw: Any) -> tuple[Text, ...]:

@@ -15,13 +15,13 @@ from difflib import SequenceMatcher
 from typing import Iterator
 
 from ..characters import describe_character, hidden_character
-from ..errors import Problem, did_you_mean
+from ..errors import Problem, did_you_mean, quoted
 from .kinds import BY_SECTION, KIND_NAMES
 from .library import Library
 from .linker import references
 from .locator import Locator
 from .markup import entry_targets
-from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, field_names, texts_of
+from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, Words, strings_of, texts_of
 from .yaml_reader import FieldPath
 
 
@@ -39,6 +39,7 @@ BOUNDS = {
     "text": Bounds((2, 220), (2, 120)),
     "paragraph": Bounds((20, 700), (10, 350)),  # a guide's step: what to do and why
     "claim": Bounds((10, 320), (5, 160)),  # a platform fact
+    "word": Bounds((2, 40), (1, 20)),  # an alias, a feature's name
 }
 # which bounds a text at a path keeps, by the last field name of the path
 _BOUNDS_OF_FIELD = {"title": "title", "summary": "summary", "claim": "claim"}
@@ -167,8 +168,11 @@ class _Book:
         for entry in self.library.all_entries():
             for path, text in texts_of(entry):
                 self.text(entry, path, text)
-            for path, value in _strings(entry):
+            for path, value in strings_of(entry):
                 self.visible(entry, path, value)
+            self.words(entry, "aliases", entry.aliases)
+        for platform in self.library.platforms.values():
+            self.words(platform, "terms", platform.terms)
         for playbook in self.library.playbooks.values():
             self.finished_playbook(playbook)
         for pitfall in self.library.pitfalls.values():
@@ -176,7 +180,7 @@ class _Book:
                       f"has {_count(len(pitfall.signs), 'warning sign')}",
                       f"list at least {MIN_SIGNS}: the symptom finder matches on them")
         for ritual in self.library.rituals.values():
-            missing = [p for p in VARIATION_PLATFORMS if p not in dict(ritual.variations)]
+            missing = [p for p in VARIATION_PLATFORMS if p not in {v.platform for v in ritual.variations}]
             self.need(ritual, ("variations",), not missing, f"no variation for {', '.join(missing)}",
                       "say how to run the ritual on each of: " + ", ".join(VARIATION_PLATFORMS))
         for platform in self.library.platforms.values():
@@ -211,6 +215,18 @@ class _Book:
                     self.report(entry, path + (lang,), f"links to '{section}/{entry_id}', which does not exist",
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
+
+    def words(self, entry: Entry, name: str, words: Words) -> None:
+        """Aliases and feature names: short, and never the entry's own title again."""
+        for lang, listed in words.items():
+            low, high = getattr(BOUNDS["word"], lang)
+            title = entry.title.get(lang).casefold()
+            for i, word in enumerate(listed):
+                path = (name, lang, i)
+                self.need(entry, path, low <= len(word.strip()) <= high, f"'{quoted(word)}' is {len(word)} characters "
+                          "long", f"a name a reader types: keep it between {low} and {high}")
+                self.need(entry, path, word.strip().casefold() != title, f"'{quoted(word)}' is the title already",
+                          "list only other names")
 
     def visible(self, entry: Entry, path: FieldPath, value: str) -> None:
         """Only characters a reader can see, and the tab and line breaks of written text."""
@@ -281,25 +297,6 @@ class _Book:
             for i, j in sorted(similar):
                 self.report(entries[j], ("title",), f"title is nearly the same as {entries[i].file}'s",
                             "make the difference clear in the title")
-
-
-def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every string of an entry, with its YAML path: texts in each language, ids, sources, URLs."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, Text):
-        for lang, text in value.translations.items():
-            yield (path + (lang,) if lang else path), text
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Text):
-                yield from _strings(item[1], path + (item[0],))
-            else:
-                yield from _strings(item, path + (i,))
-    elif hasattr(type(value), "__dataclass_fields__"):
-        for name in field_names(type(value)):
-            if name not in ("file", "id") or path:
-                yield from _strings(getattr(value, name), path + (name,))
 
 
 def _is_chat_text(path: FieldPath) -> bool:

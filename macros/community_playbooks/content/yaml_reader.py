@@ -24,13 +24,13 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from ..errors import ContentError, Problem, quoted
+from .model import FieldPath
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-FieldPath = tuple[Any, ...]
 
 # An entry is a few kilobytes; a megabyte is a mistake or an attack, refused before parsing.
 MAX_BYTES = 1_000_000
@@ -148,8 +148,11 @@ def parse_document(text: str, display: str, *, marks: bool = True) -> Document:
     except yaml.MarkedYAMLError as err:
         raise ContentError([_syntax_problem(err, display, text)]) from None
     except yaml.reader.ReaderError as err:  # a control character, often pasted with the text
-        line = text.count("\n", 0, err.position) + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        # libyaml counts the offset in bytes: find the character itself, counted as an editor counts
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        position = found.start() if found else err.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
         raise ContentError([Problem(display, line, column, "", f"the character {_code(err.character)} is not "
                                     "allowed in YAML", "delete it: it is invisible, and often comes with pasted text")]) \
             from None

@@ -8,7 +8,7 @@ builder show). Every value is data: the scripts set strings as text, never as HT
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Mapping
 
 from ..content.kinds import KINDS
 from ..content.model import LANGUAGES, Condition, Entry, Playbook, Text, field_names
@@ -64,9 +64,9 @@ def playbook_view(site: Site, playbook: Playbook) -> dict[str, Any]:
         "for_ourselves": plain(pb.mission.for_ourselves),
         "threshold": library.label("threshold", pb.threshold.kind, lang),
         "criteria": [plain(c) for c in pb.threshold.criteria],
-        "rituals": [{"title": plain(library.rituals[u.ref].title), "url": site.url(page_uri("ritual", u.ref)),
-                     "cadence": cadence_words(library, u.cadence or library.rituals[u.ref].cadence, lang)}
-                    for u in pb.rituals],
+        "rituals": [{"title": plain(run.ritual.title), "url": site.url(page_uri("ritual", run.ritual.id)),
+                     "cadence": cadence_words(library, run.cadence, lang), "minutes": run.duration}
+                    for run in library.schedule(pb)],
         "levels": [plain(level.name) for level in pb.feedback.levels],
         "roles": [plain(role.name) for role in pb.feedback.roles],
         "governance": [{"stage": plain(library.stages[g.stage].title), "url": site.url(page_uri("stage", g.stage)),
@@ -94,9 +94,9 @@ def to_json(value: Any) -> Any:
             return dict(written)  # the common case, and the cheap one
         return {lang: value.get(lang) for lang in LANGUAGES}
     if isinstance(value, tuple):
-        if len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], Text):
-            return {"platform": value[0], "text": to_json(value[1])}
         return [to_json(v) for v in value]
+    if isinstance(value, Mapping):
+        return {key: to_json(v) for key, v in value.items()}
     if hasattr(type(value), "__dataclass_fields__"):
         return {name: to_json(getattr(value, name)) for name in field_names(type(value))}
     return value

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
 
-from ..content.library import Library
+from ..content.library import Library, Scheduled
 from ..content.markup import unlinked
 from ..content.model import Cadence, Playbook, Ritual
 
@@ -31,10 +31,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 class Occurrence:
     """A ritual of a playbook as a calendar sees it."""
 
-    ritual: Ritual
-    cadence: Cadence
+    run: Scheduled
     rule: str  # the RRULE value, e.g. FREQ=WEEKLY;BYDAY=TH
     first: datetime | date  # a datetime when the cadence has a time, else a whole day
+
+    @property
+    def ritual(self) -> Ritual:
+        return self.run.ritual
+
+    @property
+    def cadence(self) -> Cadence:
+        return self.run.cadence
 
     def upcoming(self, count: int) -> list[datetime | date]:
         """The first ``count`` dates of the event."""
@@ -69,22 +76,20 @@ def recurrence(cadence: Cadence) -> str | None:
 
 def has_calendar(library: Library, playbook: Playbook) -> bool:
     """Whether any ritual of the playbook happens on dates (and so the playbook has a calendar)."""
-    return any(recurrence(use.cadence or library.rituals[use.ref].cadence) for use in playbook.rituals)
+    return any(recurrence(run.cadence) for run in library.schedule(playbook))
 
 
 def occurrences(library: Library, playbook: Playbook, today: date) -> list[Occurrence]:
     """The calendar's events, each starting on its first date on or after ``today``."""
     found = []
-    for use in playbook.rituals:
-        ritual = library.rituals[use.ref]
-        cadence = use.cadence or ritual.cadence
-        rule = recurrence(cadence)
+    for run in library.schedule(playbook):
+        rule = recurrence(run.cadence)
         if rule is None:
             continue
-        at = time.fromisoformat(cadence.time) if cadence.time else time()
+        at = time.fromisoformat(run.cadence.time) if run.cadence.time else time()
         first = rrule.rrulestr(rule, dtstart=datetime.combine(today, at)).after(
             datetime.combine(today, at) - timedelta(seconds=1), inc=True)
-        found.append(Occurrence(ritual, cadence, rule, first if cadence.time else first.date()))
+        found.append(Occurrence(run, rule, first if run.cadence.time else first.date()))
     return found
 
 
@@ -96,14 +101,13 @@ def ritual_calendar(library: Library, playbook: Playbook, lang: str, today: date
              f"X-WR-CALNAME:{_escape(name)}"]
     for event in occurrences(library, playbook, today):
         ritual = event.ritual
-        use = next(u for u in playbook.rituals if u.ref == ritual.id)
-        description = " ".join(unlinked((use.note or ritual.summary).get(lang)).split())
+        description = " ".join(unlinked(event.run.summary.get(lang)).split())
         if page_url:
             description += f"\n\n{page_url}"
         lines += ["BEGIN:VEVENT", f"UID:{playbook.id}-{ritual.id}@community-playbooks", f"DTSTAMP:{stamp}"]
         if isinstance(event.first, datetime):
             utc = "Z" if event.cadence.zone == "UTC" else ""  # else floating: local wherever one is
-            lines += [f"DTSTART:{event.first.strftime('%Y%m%dT%H%M%S')}{utc}", f"DURATION:PT{ritual.duration}M"]
+            lines += [f"DTSTART:{event.first.strftime('%Y%m%dT%H%M%S')}{utc}", f"DURATION:PT{event.run.duration}M"]
         else:
             lines += [f"DTSTART;VALUE=DATE:{event.first.strftime('%Y%m%d')}", "DURATION:P1D"]
         lines += [f"RRULE:{event.rule}", f"SUMMARY:{_escape(ritual.title.get(lang) + ' · ' + name)}",

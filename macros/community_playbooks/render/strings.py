@@ -13,6 +13,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "purpose": {"en": "What we do together", "zh": "我们一起做的事"},
     "for_others": {"en": "What we do for others", "zh": "我们为别人做什么"},
     "for_ourselves": {"en": "What we do for ourselves", "zh": "我们为自己做什么"},
+    "conflict": {"en": "When the two pull apart", "zh": "两头冲突时"},
+    "also_called": {"en": "Also called", "zh": "也叫"},
     "criteria": {"en": "To get in", "zh": "入群条件"},
     "why": {"en": "Why", "zh": "为什么"},
     "rituals": {"en": "Rituals", "zh": "仪式"},

@@ -16,6 +16,7 @@ _PRINT_HEAD = fragment(
     '{% if qr %}<div class="cp-qr"><span class="cp-qr__code" role="img" aria-label="{{ qr_label }}">{{ qr }}</span>'
     '<span class="cp-qr__caption" aria-hidden="true">{{ qr_caption }}</span></div>{% endif %}</div>')
 _REVIEWED = fragment('<p class="cp-reviewed">{{ text }}</p>')
+_ALIASES = fragment('<p class="cp-aliases">{{ label }}{{ separator }}{{ aliases }}</p>')
 _ACTIONS = fragment(
     '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
     '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
@@ -34,6 +35,16 @@ def entry_front_matter(ctx: Context, entry: Entry, title: str | None = None, **e
         meta["tags"] = [ctx.plain_label("tag", tag) for tag in entry.tags]
     meta.update(extra)
     return dialect.front_matter(meta)
+
+
+def entry_heading(ctx: Context, entry: Entry) -> str:
+    """The page's title, and the other names readers know the entry by, in the page's language."""
+    heading = dialect.heading(1, ctx.title(entry.title))
+    aliases = entry.aliases.get(ctx.lang, ())
+    if not aliases:
+        return heading
+    also = _ALIASES(label=ctx.ui("also_called"), separator=ctx.label_separator, aliases=ctx.list_separator.join(aliases))
+    return f"{heading}\n\n{also}"
 
 
 def print_head(ctx: Context, title: Text, group_type: str | None = None, *, interactive: str | None = None,

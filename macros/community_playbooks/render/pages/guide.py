@@ -7,8 +7,8 @@ from .. import dialect
 from ..context import Context, Site
 from ..fragments import Markup, fragment
 from ..urls import page_uri
-from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
-                          used_in_section)
+from .entry_parts import (entry_front_matter, entry_heading, facts_section, review_notice, reviewed_line,
+                          sources_section, used_in_section)
 
 # ticks are kept like a playbook's, under an id no playbook can have
 _ITEM = fragment(
@@ -29,7 +29,7 @@ def guide_page(site: Site, guide: Guide) -> str:
     related = ctx.library.related_to(guide)
     return dialect.join(
         entry_front_matter(ctx, guide),
-        dialect.heading(1, ctx.title(guide.title)),
+        entry_heading(ctx, guide),
         ctx.paragraphs(guide.summary),
         review_notice(ctx, guide),
         dialect.section(ctx.ui("steps_title"), "steps", _steps(ctx, guide)),

@@ -65,12 +65,11 @@ def _texts(ctx: Context, pb: Playbook) -> list[str]:
 def _calendar(ctx: Context, pb: Playbook) -> str:
     dated = {event.ritual.id: event for event in occurrences(ctx.library, pb, ctx.today)}
     rows = []
-    for use in pb.rituals:
-        ritual = ctx.library.rituals[use.ref]
-        event = dated.get(ritual.id)
+    for run in ctx.library.schedule(pb):
+        event = dated.get(run.ritual.id)
         dates = ctx.list_separator.join(_date(d) for d in event.upcoming(3)) if event else "—"
-        rows.append([ctx.title(ritual.title), cadence_text(ctx, use.cadence or ritual.cadence),
-                     ctx.ui("minutes", n=ritual.duration), ctx.text(ritual.host), dates])
+        rows.append([ctx.title(run.ritual.title), cadence_text(ctx, run.cadence), ctx.ui("minutes", n=run.duration),
+                     ctx.text(run.ritual.host), dates])
     table = dialect.table([ctx.ui(k) for k in ("ritual", "cadence", "duration", "host", "next_dates")], rows)
     notes = [f"{dialect.bold(ctx.title(ctx.library.rituals[u.ref].title))}{ctx.colon} {ctx.text(u.note)}"
              for u in pb.rituals if u.note]

@@ -6,8 +6,8 @@ from ...content.model import Pitfall
 from .. import dialect
 from ..context import Site
 from ..urls import page_uri
-from .entry_parts import (action_bar, entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
-                          text_list, used_in_section)
+from .entry_parts import (action_bar, entry_front_matter, entry_heading, facts_section, review_notice, reviewed_line,
+                          sources_section, text_list, used_in_section)
 
 
 def pitfall_page(site: Site, pitfall: Pitfall) -> str:
@@ -18,7 +18,7 @@ def pitfall_page(site: Site, pitfall: Pitfall) -> str:
 
     return dialect.join(
         entry_front_matter(ctx, pitfall),
-        dialect.heading(1, ctx.title(pitfall.title)),
+        entry_heading(ctx, pitfall),
         ctx.paragraphs(pitfall.summary),
         review_notice(ctx, pitfall),
         f"{dialect.bold(ctx.ui('severity') + ctx.colon)} {ctx.label('severity', pitfall.severity)}",

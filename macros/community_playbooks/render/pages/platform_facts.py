@@ -6,7 +6,8 @@ from ...content.model import Entry, Fact, Platform
 from .. import dialect
 from ..context import Context, Site
 from ..urls import page_uri
-from .entry_parts import entry_front_matter, fact_anchor, fact_line, review_notice, reviewed_line, sources_section
+from .entry_parts import (entry_front_matter, entry_heading, fact_anchor, fact_line, review_notice, reviewed_line,
+                          sources_section)
 
 
 def platform_page(site: Site, platform: Platform) -> str:
@@ -14,7 +15,7 @@ def platform_page(site: Site, platform: Platform) -> str:
     facts = [_fact_block(ctx, platform, fact, ctx.library.fact_users_of(platform, fact)) for fact in platform.facts]
     return dialect.join(
         entry_front_matter(ctx, platform),
-        dialect.heading(1, ctx.title(platform.title)),
+        entry_heading(ctx, platform),
         ctx.paragraphs(platform.summary),
         review_notice(ctx, platform),
         f"{dialect.bold(ctx.ui('mainland') + ctx.colon)} {ctx.label('mainland', platform.mainland)}",

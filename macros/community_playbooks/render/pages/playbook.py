@@ -18,8 +18,8 @@ from ..fragments import fragment
 from ..ritual_calendar import has_calendar
 from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
 from ..wording import cadence_text
-from .entry_parts import (action_bar, entry_front_matter, facts_section, pitfall_card, print_head, review_notice,
-                          reviewed_line, sources_section)
+from .entry_parts import (action_bar, entry_front_matter, entry_heading, facts_section, pitfall_card, print_head,
+                          review_notice, reviewed_line, sources_section)
 
 _BADGES = fragment(
     '<ul class="cp-badges" aria-label="{{ label }}">{% for name, value in badges %}'
@@ -59,7 +59,7 @@ def playbook_page(site: Site, playbook: Playbook) -> str:
     return dialect.join(
         entry_front_matter(ctx, pb),
         print_head(ctx, pb.title, pb.group.type),
-        dialect.heading(1, ctx.title(pb.title)),
+        entry_heading(ctx, pb),
         ctx.paragraphs(pb.summary),
         review_notice(ctx, pb),
         badges(ctx, pb),
@@ -115,7 +115,7 @@ def _at_a_glance(ctx: Context, pb: Playbook) -> str:
 
 def _mission(ctx: Context, pb: Playbook) -> str:
     lines = "\n\n".join(f"{dialect.bold(ctx.ui(key) + ctx.stop)} {ctx.text(getattr(pb.mission, key))}"
-                        for key in ("purpose", "for_others", "for_ourselves"))
+                        for key in ("purpose", "for_others", "for_ourselves", "conflict") if getattr(pb.mission, key))
     return f"{ctx.ui('mission_intro')}\n\n{lines}"
 
 
@@ -126,11 +126,9 @@ def _threshold(ctx: Context, pb: Playbook) -> str:
 
 def _rituals(ctx: Context, pb: Playbook) -> str:
     lines = []
-    for use in pb.rituals:
-        ritual = ctx.library.rituals[use.ref]
-        cadence = cadence_text(ctx, use.cadence or ritual.cadence)
-        lines.append(f"- {dialect.bold(ctx.link(ritual))} — {cadence} · {ctx.ui('minutes', n=ritual.duration)}"
-                     f"{dialect.line_break()}  {ctx.text(use.note or ritual.summary)}")
+    for run in ctx.library.schedule(pb):
+        lines.append(f"- {dialect.bold(ctx.link(run.ritual))} — {cadence_text(ctx, run.cadence)} · "
+                     f"{ctx.ui('minutes', n=run.duration)}{dialect.line_break()}  {ctx.text(run.summary)}")
     if has_calendar(ctx.library, pb):
         lines.append("\n" + dialect.button(ctx.ui("calendar_file"), ctx.relative(calendar_uri(pb.id)), download=True))
     return "\n".join(lines)

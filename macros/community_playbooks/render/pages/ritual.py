@@ -7,8 +7,8 @@ from .. import dialect
 from ..context import Site
 from ..urls import page_uri
 from ..wording import cadence_text
-from .entry_parts import (entry_front_matter, facts_section, review_notice, reviewed_line, sources_section,
-                          used_in_section)
+from .entry_parts import (entry_front_matter, entry_heading, facts_section, review_notice, reviewed_line,
+                          sources_section, used_in_section)
 
 
 def ritual_page(site: Site, ritual: Ritual) -> str:
@@ -20,11 +20,11 @@ def ritual_page(site: Site, ritual: Ritual) -> str:
         [ctx.ui("duration"), ctx.ui("minutes", n=ritual.duration)],
         [ctx.ui("host"), ctx.text(ritual.host)],
     ])
-    variations = "\n\n".join(f"{dialect.bold(ctx.label('platform', platform) + ctx.colon)} {ctx.text(text)}"
-                             for platform, text in ritual.variations)
+    variations = "\n\n".join(f"{dialect.bold(ctx.label('platform', v.platform) + ctx.colon)} {ctx.text(v.text)}"
+                             for v in ritual.variations)
     return dialect.join(
         entry_front_matter(ctx, ritual),
-        dialect.heading(1, ctx.title(ritual.title)),
+        entry_heading(ctx, ritual),
         ctx.paragraphs(ritual.summary),
         review_notice(ctx, ritual),
         facts,

@@ -6,7 +6,8 @@ from ...content.model import Stage
 from .. import dialect
 from ..context import Site
 from ..urls import page_uri
-from .entry_parts import entry_front_matter, review_notice, reviewed_line, sources_section, text_list, used_in_section
+from .entry_parts import (entry_front_matter, entry_heading, review_notice, reviewed_line, sources_section, text_list,
+                          used_in_section)
 
 
 def stage_page(site: Site, stage: Stage) -> str:
@@ -16,7 +17,7 @@ def stage_page(site: Site, stage: Stage) -> str:
 
     return dialect.join(
         entry_front_matter(ctx, stage),
-        dialect.heading(1, ctx.title(stage.title)),
+        entry_heading(ctx, stage),
         ctx.paragraphs(stage.summary),
         review_notice(ctx, stage),
         f"{dialect.bold(ctx.ui('mode') + ctx.colon)} {ctx.label('mode', stage.mode)}",
