@@ -8,11 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..characters import neutralised
 from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
-from ..characters import neutralised
 from ..errors import ContentError, Problem, did_you_mean, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site

@@ -21,10 +21,12 @@
   }
 
   // On Chinese pages a count keeps its unit on the same line ("300 人"), as the engine does
-  // for the text it renders: the units come from the page, so both use one list.
+  // for the text it renders: the units come from the page ("人|天|分钟"), so both use one list.
   var units = document.querySelector('meta[name="cp-units"]');
   var UNIT_GAP = units && units.content
-    ? new RegExp("(\\d) (?=[" + units.content.replace(/[\]\\^-]/g, "\\$&") + "])", "g") : null;
+    ? new RegExp("(\\d) (?=(?:" + units.content.split("|").map(function (unit) {
+      return unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + "))", "g") : null;
 
   function typeset(text) {
     return UNIT_GAP ? String(text).replace(UNIT_GAP, "$1\u00a0") : text;
