@@ -76,7 +76,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for folder in (self.loader.content, schemas):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        config.extra["cp"] = theme_values(language_of(config).code)  # what the site's own templates read
+        # what the site's own templates read; the header offers the site's search where it is indexed
+        config.extra["cp"] = {**theme_values(language_of(config).code), "pagefind": self.config.search}
         # load and check now, before anything is written
         self.site = site_for(self.library, config, pdf=self._printing())
         return config
