@@ -10,12 +10,14 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requi
 STAMP := $(VENV)/.installed
 # the tests: test packages and the npm tools on top
 TEST_STAMP := $(VENV)/.installed-test
+# printing the launch kits: Playwright, to drive the system's Chromium
+PDF_STAMP := $(VENV)/.installed-pdf
 
 # `make build` prints every playbook's launch kit to PDF with headless Chromium; PDF=false skips it.
 PDF ?= true
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve preview test test-quick system-packages build validate export bench bench-web clean
+.PHONY: serve preview test test-quick system-packages pdf-setup build validate export bench bench-web clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -24,6 +26,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PIP) -e .
 	touch $(STAMP)
+
+$(PDF_STAMP): $(STAMP)
+	$(PIP) -e '.[pdf]'
+	touch $(PDF_STAMP)
 
 $(TEST_STAMP): $(STAMP) package-lock.json
 	$(PIP) -e '.[test]'
@@ -59,9 +65,13 @@ test-quick: $(TEST_STAMP)
 
 # Both languages at once, each in its own process, into a fresh folder that replaces site/
 # whole only when both built: a failed build never leaves a half-built site behind, and a
-# second `make build` waits for the first.
-build: $(STAMP)
+# second `make build` waits for the first. With PDF=true (the default) it sets up printing
+# first: Playwright, and Chromium with CJK fonts from the system's packages.
+build: $(STAMP) $(if $(filter true,$(PDF)),pdf-setup,)
 	$(BIN)/playbooks build --out site $(if $(filter true,$(PDF)),--pdf,)
+
+pdf-setup: $(PDF_STAMP)
+	@tools/system-packages pdf
 
 validate: $(STAMP)
 	$(BIN)/playbooks validate

@@ -2,8 +2,8 @@
 
 The PDF is what a reader gets from the browser's own print dialog, because it is made by
 a browser from the same page and the same print stylesheet: no second layout to drift.
-Chromium is driven through Playwright; it is the system's Chromium (``CHROMIUM``,
-``/usr/bin/chromium`` by default), since Playwright's own browser download is not needed.
+Chromium is driven through Playwright; it is the system's Chromium (``CHROMIUM``, else the
+first of ``BROWSERS`` there is), since Playwright's own browser download is not needed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from pathlib import Path
 from ..content.library import Library
 from ..render.urls import kit_uri, page_url, pdf_uri
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium, Ubuntu's, or the Google Chrome that GitHub's Ubuntu runners come with
+BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM = os.environ.get("CHROMIUM") or next((path for path in BROWSERS if os.access(path, os.X_OK)), BROWSERS[0])
 # Quiet, reproducible Chromium: no first-run work and no background connections. Its sandbox
 # stays on, except as root, where Chromium refuses to start with it (CI containers).
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -31,7 +33,7 @@ def print_launch_kits(library: Library, site_dir: Path, paper: str = PAPER, *, d
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        raise PrintError("Playwright is not installed: run `make test` once, or pip install playwright") from None
+        raise PrintError("Playwright is not installed: `make build` sets it up (pip install -e '.[pdf]')") from None
     if not Path(CHROMIUM).exists():
         raise PrintError(f"{CHROMIUM} does not exist: install Chromium (Debian: apt-get install chromium) "
                          "or point the CHROMIUM variable at it")
