@@ -5,6 +5,21 @@ from __future__ import annotations
 from ..content import languages
 
 STRINGS: dict[str, dict[str, str]] = {
+    "ui_open_in_browser": {
+        "en": "This app's own browser cannot download files or print. Open the page in your phone's browser (in "
+              "the ··· or share menu, choose Open in browser), then try again.",
+        "zh": "这个 App 的内置浏览器不能下载文件，也不能打印。请在右上角 ··· 或分享菜单里选“在浏览器打开”，"
+              "用手机自带的浏览器打开本页后再试。"},
+    "ui_open_in_browser_wechat": {
+        "en": "WeChat's browser cannot download files or print. Tap ··· at the top right, choose Open in Browser, "
+              "then try again.",
+        "zh": "微信里不能下载文件，也不能打印。点右上角的 ···，选“在浏览器打开”，再试一次。"},
+    "ui_ticks_volatile": {
+        "en": "This browser does not let the site save your ticks: they will be lost when you close the page.",
+        "zh": "这个浏览器不让网站保存勾选：关闭页面后，勾选会丢失。"},
+    "ui_copy_select": {"en": "The text is selected: long-press it and choose Copy.",
+                       "zh": "文字已选中：长按它，选择“复制”。"},
+    "ui_copy_link_select": {"en": "Long-press the address and choose Copy:", "zh": "长按下面的网址，选择“复制”："},
     "group_type": {"en": "Group type", "zh": "社群类型"},
     "size": {"en": "Size", "zh": "规模"},
     "members": {"en": "{min}–{max} members", "zh": "{min}–{max}\u00a0人"},
@@ -320,7 +335,9 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 # The words the theme's templates use, handed to them by the MkDocs plugin.
-THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count")}
+THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count"),
+              # what the page script says where a browser refuses something (config.extra.cp.ui)
+              "ui": ("open_in_browser", "open_in_browser_wechat", "ticks_volatile", "copy_select", "copy_link_select")}
 
 
 def theme_values(lang: str) -> dict[str, object]:

@@ -62,6 +62,71 @@
     return typeset(template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; }));
   }
 
+  /* --- storage that may be refused, and browsers inside apps -------------------------- */
+
+  // Some browsers refuse the site's storage (privacy settings, private modes, some in-app
+  // browsers): reading it throws, or writing does. Then what the reader chose lasts while the
+  // page is open, kept here, and the page says so once.
+  var memory = {};
+  var storage = (function () {
+    try {
+      var probe = "cp:probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) { return null; }
+  }());
+
+  function load(key) {
+    if (storage) {
+      try { return storage.getItem(key); } catch (e) { storage = null; }
+    }
+    return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+  }
+
+  function save(key, value) {
+    if (storage) {
+      try {
+        if (value === null) storage.removeItem(key); else storage.setItem(key, value);
+        return true;
+      } catch (e) { storage = null; }
+    }
+    if (value === null) delete memory[key]; else memory[key] = value;
+    return false;
+  }
+
+  var UI = strings("cp-ui");
+  // The browsers inside chat and payment apps (WeChat, WeCom, QQ, DingTalk, Weibo, Alipay,
+  // Feishu/Lark) open no downloads and cannot print: say how to open the page elsewhere.
+  var IN_APP = /MicroMessenger|wxwork|\bQQ\/\d|DingTalk|Weibo|AlipayClient|Lark\/|Feishu/i.test(navigator.userAgent);
+  var WECHAT = /MicroMessenger|wxwork/i.test(navigator.userAgent);
+
+  // A note beside what the reader tapped, read out by screen readers; one per place.
+  function tell(near, text) {
+    var holder = near.closest(".cp-actions, .cp-toolbar, .cp-text, form, p") || near.parentNode;
+    var note = holder.nextElementSibling && holder.nextElementSibling.classList.contains("cp-note")
+      ? holder.nextElementSibling : null;
+    if (!note) {
+      note = el("p", { "class": "cp-note", role: "status" });
+      holder.parentNode.insertBefore(note, holder.nextSibling);
+    }
+    note.textContent = "";
+    note.appendChild(document.createTextNode(typeset(text)));
+    return note;
+  }
+
+  function initInApp() {
+    if (!IN_APP) return;
+    document.addEventListener("click", function (event) {
+      var action = event.target.closest &&
+        event.target.closest("a[download], a[href$='.ics'], a[href$='.pdf'], button.cp-print");
+      if (!action) return;
+      event.preventDefault();
+      event.stopPropagation();  // caught on its way down: the print button's own handler never runs
+      tell(action, WECHAT ? UI.open_in_browser_wechat : UI.open_in_browser);
+    }, true);
+  }
+
   function setQuery(params) {
     var url = new URL(location.href);
     url.search = params.toString();
@@ -100,6 +165,14 @@
     });
   }
 
+  function select(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   function confirmDone(button, text) {
     var label = button.dataset.cpLabel || button.textContent;
     button.dataset.cpLabel = label;
@@ -119,8 +192,7 @@
     var blocks = all("[data-cp-texts]");
     var chooser = document.querySelector(".cp-texts__choose");
     if (!blocks.length || !chooser) return;
-    var stored = null;
-    try { stored = localStorage.getItem(FLAVOUR_KEY); } catch (e) { stored = null; }
+    var stored = load(FLAVOUR_KEY);
 
     function show(flavour, remember) {
       blocks.forEach(function (block) {
@@ -129,9 +201,7 @@
       all(".cp-texts__flavour", chooser).forEach(function (button) {
         button.setAttribute("aria-pressed", String(button.dataset.cpFlavour === flavour));
       });
-      if (remember) {
-        try { localStorage.setItem(FLAVOUR_KEY, flavour); } catch (e) { /* the choice lasts this page */ }
-      }
+      if (remember) save(FLAVOUR_KEY, flavour);
     }
 
     var known = all(".cp-text", blocks[0]).map(function (text) { return text.dataset.cpFlavour; });
@@ -143,12 +213,9 @@
       if (!copy) return;
       var body = document.getElementById(copy.dataset.cpCopy);
       copyText(body.textContent).then(function () { confirmDone(copy, copy.dataset.cpCopied + " ✓"); },
-        function () {  // let the reader copy it by hand
-          var range = document.createRange();
-          range.selectNodeContents(body);
-          var selection = window.getSelection();
-          selection.removeAllRanges();
-          selection.addRange(range);
+        function () {  // the text is selected: the reader copies it by hand
+          select(body);
+          tell(copy, UI.copy_select);
         });
     });
   }
@@ -162,7 +229,13 @@
         if (navigator.share) {
           navigator.share(data).catch(function () { /* the reader closed the sheet */ });
         } else {
-          copyText(data.url).then(function () { confirmDone(button, button.dataset.cpCopied + " ✓"); });
+          copyText(data.url).then(function () { confirmDone(button, button.dataset.cpCopied + " ✓"); },
+            function () {  // no clipboard: the address, selected, to copy by hand
+              var note = tell(button, UI.copy_link_select + " ");
+              var address = el("span", { "class": "cp-address", text: data.url });
+              note.appendChild(address);
+              select(address);
+            });
         }
       });
     });
@@ -173,7 +246,7 @@
   function ticked(playbook) {
     // the origin's storage is shared with other sites on it: trust nothing but a list of strings
     try {
-      var ids = JSON.parse(localStorage.getItem(STORE_PREFIX + playbook) || "[]");
+      var ids = JSON.parse(load(STORE_PREFIX + playbook) || "[]");
       return Array.isArray(ids) ? ids.filter(function (id) { return typeof id === "string"; }) : [];
     } catch (e) {
       return [];
@@ -186,11 +259,15 @@
     return value !== "" && value !== null && Number.isInteger(n) && n >= 2 ? n : null;
   }
 
-  function saveTicks(playbook, ids) {
-    try {
-      if (ids.length) localStorage.setItem(STORE_PREFIX + playbook, JSON.stringify(ids));
-      else localStorage.removeItem(STORE_PREFIX + playbook);
-    } catch (e) { /* storage full or blocked: ticks last until the page closes */ }
+  var warnedVolatile = false;
+
+  function saveTicks(playbook, ids, near) {
+    var kept = save(STORE_PREFIX + playbook, ids.length ? JSON.stringify(ids) : null);
+    // refused or full: the ticks last until the page closes, and the reader is told once
+    if (!kept && !warnedVolatile && near) {
+      warnedVolatile = true;
+      tell(near, UI.ticks_volatile);
+    }
   }
 
   function refreshChecklists(root) {
@@ -218,7 +295,8 @@
       if (!box.matches || !box.matches("input.cp-check[data-cp-playbook]")) return;
       var ids = ticked(box.dataset.cpPlaybook).filter(function (id) { return id !== box.dataset.cpItem; });
       if (box.checked) ids.push(box.dataset.cpItem);
-      saveTicks(box.dataset.cpPlaybook, ids);
+      saveTicks(box.dataset.cpPlaybook, ids, document.querySelector(
+        ".cp-toolbar[data-cp-playbook='" + box.dataset.cpPlaybook + "'], p.cp-progress") || box);
       refreshChecklists();
     });
     document.addEventListener("click", function (event) {
@@ -776,12 +854,24 @@
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
+    function hide() {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+
     opener.addEventListener("click", open);
+    // Enter, or a phone keyboard's Search key, runs the search now and keeps the results
+    dialog.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    dialog.querySelector(".cp-search__close").addEventListener("click", hide);
     list.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a") && typeof dialog.close === "function") dialog.close();
+      if (event.target.closest && event.target.closest("a")) hide();
     });
     dialog.addEventListener("click", function (event) {  // a tap outside the panel closes it
-      if (event.target === dialog && typeof dialog.close === "function") dialog.close();
+      if (event.target === dialog) hide();
     });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
@@ -794,6 +884,7 @@
   function init() {
     syncLanguageLinks();
     window.addEventListener("hashchange", syncLanguageLinks);
+    initInApp();
     initSearch();
     initTexts();
     initShare();
