@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from community_playbooks.render.strings import t
 
-from ..conftest import PHONE, ROOT, guarded_tab, search, settled
+from ..conftest import PHONE, ROOT, guarded_tab, settled
 
 pytestmark = pytest.mark.browser
 
