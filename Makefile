@@ -15,7 +15,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PDF ?= true
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve preview test system-packages build validate export bench bench-web clean
+.PHONY: serve preview test test-quick system-packages build validate export bench bench-web clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -42,10 +42,20 @@ preview: $(STAMP)
 system-packages:
 	@tools/system-packages
 
-# pytest exits 5 when it collected no tests: a broken suite, not a pass
-test: system-packages $(TEST_STAMP)
-	@$(BIN)/python -m pytest $(ARGS); status=$$?; \
+# pytest exits 5 when it collected no tests: a broken suite, not a pass. The tests run on every
+# core (pytest-xdist); the sites they read are built once and shared.
+PYTEST = $(BIN)/python -m pytest
+define run_pytest
+	@$(PYTEST) $(1); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken" >&2; exit 1; fi; exit $$status
+endef
+
+test: system-packages $(TEST_STAMP)
+	$(call run_pytest,-n auto $(ARGS))
+
+# Under a minute: the content, render and command-line tests, without a browser or a build.
+test-quick: $(TEST_STAMP)
+	$(call run_pytest,-n auto -m "not build and not browser" $(ARGS))
 
 # Both languages at once, each in its own process, into a fresh folder that replaces site/
 # whole only when both built: a failed build never leaves a half-built site behind, and a

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import io
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from community_playbooks.adapters.site_build import BuildError, build_site
+
 from .static_server import serve
+
+# The tests keep their own cache of valid entries, never the user's: one folder per run, shared
+# by every test process (each inherits the variable from the first) and every build they start.
+os.environ.setdefault("CP_CACHE_DIR", tempfile.mkdtemp(prefix="cp-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "library"
@@ -48,25 +57,49 @@ def build(project: Path, site: Path | None = None, lang: str = "en", *, pdf: boo
 
 
 def build_all(project: Path, site: Path, *, pdf: bool = False) -> None:
-    """Both languages, as `make build` lays them out: English at the root, Chinese under zh/."""
-    for lang, target in (("en", site), ("zh", site / "zh")):
-        result = build(project, target, lang, pdf=pdf)
-        assert result.returncode == 0, result.stdout + result.stderr
+    """Both languages at once, as `make build` builds them: English at the root, Chinese under zh/."""
+    try:
+        build_site(project, site, pdf=pdf, log=io.StringIO())
+    except BuildError as err:
+        pytest.fail(f"the build of {project} failed:\n{err}")
+
+
+def shared(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` run once per test run, whichever test process needs it first; the others
+    wait for it and read the same folder. The sites most tests only read are built this way:
+    once, not once per test process (pytest-xdist worker)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / "shared" / name, root / "shared" / f"{name}.done"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(root / "shared" / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The shipped project, built strictly once for the whole session, launch kit PDFs included."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    build_all(ROOT, site, pdf=True)
-    return site
+    """The shipped project, built strictly once for the whole run, launch kit PDFs included."""
+    return shared(tmp_path_factory, "real-site", lambda folder: build_all(ROOT, folder, pdf=True))
+
+
+def built_project(tmp_path_factory, name: str, **changes) -> Path:
+    """A copy of the fixture project (``changes`` as for make_project) built once per run; its site
+    is ``<project>/site``."""
+    def make(folder: Path) -> None:
+        make_project(folder, **changes)
+        build_all(folder, folder / "site")
+
+    return shared(tmp_path_factory, name, make)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("fixture") / "project")
-    build_all(project, project / "site")
-    return project / "site"
+    return built_project(tmp_path_factory, "fixture-project") / "site"
 
 
 # what GitHub Pages compresses on the way out (Pagefind's index files come compressed already)
@@ -87,10 +120,27 @@ def browser():
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+                  "--disable-sync", "--no-first-run",
+                  # no host but this machine resolves: what a page asks elsewhere fails at once
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
         )
         yield instance
         instance.close()
+
+
+# A test that asks for one of these reads a built site or drives Chromium: the quick run
+# (`make test-quick`, -m "not build and not browser") leaves it out.
+BUILT_SITES = {"real_site", "fixture_site", "real_server"}
+BROWSERS = {"browser", "page", "phone"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSERS:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILT_SITES:
+            item.add_marker(pytest.mark.build)
 
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -104,24 +154,42 @@ def guarded_tab(browser, **options):
     """A fresh tab that fails its test if the page asks any host but this machine for anything.
 
     Nothing on the site may come from another host: Google Fonts, CDNs and api.github.com
-    are slow or unreachable in mainland China and tell third parties who reads what.
+    are slow or unreachable in mainland China and tell third parties who reads what. The
+    browser cannot reach another host (see ``browser``); every request is noted as it leaves,
+    without stopping it on its way.
     """
     context = browser.new_context(**options)
     foreign: list[str] = []
 
-    def check(route):
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
+    def note(request) -> None:
+        host = urlsplit(request.url).hostname
+        if not request.url.startswith(("data:", "blob:")) and host not in LOCAL_HOSTS:
+            foreign.append(request.url)
 
-    context.route("**/*", check)
+    context.on("request", note)
     tab = context.new_page()
     yield tab
     context.close()
     assert not foreign, f"the page asked other hosts for: {foreign}"
+
+
+def settled(page) -> None:
+    """Wait until the page has loaded and its script has filled in what it fetches (the tools
+    mark their output aria-busy while a request is out)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("!document.querySelector('[aria-busy=\"true\"]')")
+
+
+def search(page, query: str):
+    """Type ``query`` into the site's search as a reader does, and wait for the results of that
+    query (not of the letters typed so far); the first result, or None when nothing is found."""
+    if not page.locator(".cp-search__input").is_visible():
+        page.locator(".cp-search-open").click()
+    page.locator(".cp-search__input").fill("")
+    page.locator(".cp-search__input").press_sequentially(query, delay=40)
+    page.wait_for_function("q => document.querySelector('.cp-search__results').dataset.cpQuery === q", arg=query)
+    first = page.locator(".cp-search__result").first
+    return first if first.count() else None
 
 
 @pytest.fixture

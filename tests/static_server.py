@@ -28,13 +28,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = _compressed(str(path), path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compressed(path: str, modified: int) -> bytes:
+    """A file's gzip bytes, made once per version of the file (the theme's script and style
+    come with every page)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
 
 
 def serve(directory: Path):

@@ -4,6 +4,7 @@ content and render layers run without MkDocs, and no module shadows the standard
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,22 @@ def test_content_and_render_run_without_mkdocs():
     assert result.returncode == 0, result.stderr
     counts = [int(line.split()[-1]) for line in result.stdout.splitlines()]
     assert len(counts) == 4 and all(n > 20 for n in counts), result.stdout
+
+
+def test_the_architecture_names_every_module_and_only_those():
+    """ARCHITECTURE.md is the map of the package: a module added, moved or removed shows here."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = text.split("## The modules", 1)[1].split("\n## ", 1)[0]
+    named = set()
+    for cell in re.findall(r"^\| `([\w/*]+)` \|(.*)\|$", table, re.M):
+        name, job = cell
+        if name == "render/pages/*":
+            named |= {f"render/pages/{page}" for page in re.findall(r"`(\w+)`", job)}
+        else:
+            named.add(name)
+    modules = {path.relative_to(PACKAGE).with_suffix("").as_posix() for path in PACKAGE.rglob("*.py")
+               if path.stem not in ("__init__", "__main__") and path.parent != PACKAGE}
+    assert modules - named == set(), "add to ARCHITECTURE.md"
+    assert named - modules == set(), "gone, still in ARCHITECTURE.md"
+    for shared in ("errors", "characters"):
+        assert (PACKAGE / f"{shared}.py").exists() and f"`{shared}`" in text

@@ -147,10 +147,10 @@ def test_write_rights_only_where_no_project_code_runs():
 def test_no_markdown_extension_reads_files_or_runs_code():
     """Contributor text goes through Markdown: an extension that includes files (snippets) or
     evaluates anything would turn text into an attack."""
-    from community_playbooks.adapters.export import site_config
+    from community_playbooks.adapters.site_config import read_config
 
     for lang in ("en", "zh"):
-        names = [next(iter(e)) if isinstance(e, dict) else e for e in site_config(ROOT, lang)["markdown_extensions"]]
+        names = [next(iter(e)) if isinstance(e, dict) else e for e in read_config(ROOT, lang)["markdown_extensions"]]
         assert not {"pymdownx.snippets", "pymdownx.arithmatex", "markdown_include.include"} & set(names), names
 
 

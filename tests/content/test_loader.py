@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -160,3 +162,40 @@ def test_the_cache_cannot_be_forged(tmp_path, monkeypatch):
                                         encoding="utf-8")
     titles = {p.title.get("en") for p in load_library(root).pitfalls.values()}  # a new loader: nothing in memory
     assert titles == {"Dead group", "Turning into a sales group", "Off-topic drift", "Founder dependence"}
+
+
+def test_the_tests_keep_their_own_cache_folder():
+    """No test reads or fills the user's cache: the suite sets its own folder for the run."""
+    from community_playbooks.content.cache import user_cache_dir
+
+    assert os.environ["CP_CACHE_DIR"] and "cp-test-cache-" in os.environ["CP_CACHE_DIR"]
+    assert user_cache_dir() == Path(os.environ["CP_CACHE_DIR"])
+
+
+def test_the_cache_drops_what_no_recent_build_used(tmp_path, monkeypatch):
+    import time
+
+    from community_playbooks.content.cache import OTHER_ENGINE_DAYS, UNUSED_DAYS
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CP_CACHE_DIR", str(cache))
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    load_library(root)
+    (engine,) = [p for p in cache.iterdir() if p.is_dir()]
+    used = sorted(engine.glob("*.json"))
+    assert len(used) == sum(1 for _ in (root / "playbooks").rglob("*.yaml"))
+    # an entry for a version of a file that is gone, and another engine's folder, both long unused
+    day = 24 * 3600
+    old_entry = engine / ("0" * 64 + ".json")
+    old_entry.write_text(used[0].read_text(encoding="utf-8"), encoding="utf-8")
+    other = cache / "0123456789abcdef"
+    other.mkdir()
+    (other / "x.json").write_text("{}", encoding="utf-8")
+    long_ago = time.time() - (max(UNUSED_DAYS, OTHER_ENGINE_DAYS) + 1) * day
+    for path in (*used, old_entry, other / "x.json", other):
+        os.utime(path, (long_ago, long_ago))
+    (cache / ".pruned").unlink()  # tidied at most once a day: as if the last time was yesterday
+    load_library(root)  # tidies, then reads (or writes again) what the current files need
+    assert not old_entry.exists() and not other.exists()
+    assert all(path.exists() for path in used)

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import markdown
 import yaml
 
-from community_playbooks.adapters.export import site_config
+from community_playbooks.adapters.site_config import read_config
 from community_playbooks.content.kinds import KINDS, Kind
 from community_playbooks.content.library import Library
 from community_playbooks.content.linker import link
@@ -209,7 +209,7 @@ def library_of(files: list[tuple[Kind, Path, dict]]) -> Library:
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and options of mkdocs.yml, as MkDocs runs it."""
     extensions, configs = [], {}
-    for item in site_config(ROOT, "en")["markdown_extensions"]:
+    for item in read_config(ROOT, "en")["markdown_extensions"]:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
         extensions.append(name)
         configs[name] = options or {}

@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.build  # every test here builds or exports
+
 from ..conftest import make_project
 
 CLI = [sys.executable, "-m", "community_playbooks"]

@@ -99,6 +99,7 @@ def test_a_yaml_escape_is_refused_where_it_is_written(tmp_path):
     assert result.returncode == 1 and "U+007F (DELETE)" in result.stderr and "\x7f" not in result.stderr
 
 
+@pytest.mark.build
 def test_the_build_refuses_it_too(tmp_path):
     from ..conftest import build, make_project
 
@@ -240,6 +241,7 @@ def test_another_host_needs_public(address, capsys):
     assert "--public" in capsys.readouterr().err
 
 
+@pytest.mark.build
 def test_a_port_alone_binds_loopback_only(tmp_path):
     """By effect: the server started with `--dev-addr :PORT` is bound to 127.0.0.1."""
     import socket

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ..conftest import PHONE, ROOT, guarded_tab
+from ..conftest import PHONE, ROOT, guarded_tab, settled
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_no_serious_or_critical_violations(browser, real_server, lang, path, siz
     prefix = "" if lang == "en" else "/zh"
     with guarded_tab(browser, **SIZES[size]) as page:
         page.goto(f"{real_server}{prefix}/{path}")
-        page.wait_for_load_state("networkidle")
+        settled(page)
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     bad = [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

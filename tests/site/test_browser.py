@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import build, make_project, serve
+from ..conftest import built_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +62,7 @@ def hostile_server(tmp_path_factory):
     text = text.replace("title: {en: Tiny club, zh: 小小俱乐部}", f"title: {{en: '{HOSTILE_TITLE}', zh: 小小俱乐部}}")
     text = text.replace("summary: {en: 'A small reading club that the tests build, link, render and print in both languages.', zh: 测试用的小读书会：测试会构建、链接、渲染并打印它的中英文两个版本。}",
                         f"summary: {{en: '{HOSTILE_SUMMARY}', zh: 测试用的小读书会：测试会构建、链接、渲染并打印它的中英文两个版本。}}")
-    project = make_project(tmp_path_factory.mktemp("hostile") / "p", files={"playbooks/tiny-club.yaml": text})
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
+    project = built_project(tmp_path_factory, "browser-hostile", files={"playbooks/tiny-club.yaml": text})
     url, server = serve(project / "site")
     yield url
     server.shutdown()
@@ -85,7 +83,18 @@ def test_contributor_text_shows_literally_and_never_runs(page, hostile_server, p
 
 def test_hostile_summary_is_shown_as_written(page, hostile_server):
     page.goto(f"{hostile_server}/playbooks/tiny-club/")
-    summary = page.locator("article h1 + p").inner_text()
+    summary = page.locator("article h1 ~ p:not(.cp-aliases)").first.inner_text()
     assert summary == HOSTILE_SUMMARY
     assert page.locator("article a[href^='javascript:']").count() == 0
     assert page.title().startswith("Club </title><script>window.__owned=1</script> {{ 7*7 }}")
+
+
+def test_the_guard_notices_a_request_to_another_host(browser, fixture_server):
+    """The tabs the tests use fail their test when a page asks another host for anything."""
+    from ..conftest import guarded_tab
+
+    with pytest.raises(AssertionError, match="example.org"):
+        with guarded_tab(browser) as tab:
+            tab.goto(f"{fixture_server}/")
+            tab.evaluate("fetch('https://fonts.example.org/font.woff2').catch(() => null)")
+            tab.wait_for_timeout(200)

@@ -111,28 +111,6 @@ def test_a_macro_with_an_unknown_id_fails_the_build(tmp_path):
     assert "no pitfall with id 'no-such-pitfall'" in result.stdout + result.stderr
 
 
-def test_export_builds_with_plain_material_and_no_macros(tmp_path):
-    from community_playbooks.adapters.export import export_site
-
-    project = make_project(tmp_path / "p")
-    out = tmp_path / "export"
-    export_site(project, out)
-    import yaml
-
-    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "hooks" not in config and "tags" in config["plugins"] and "playbooks" not in config["plugins"]
-    assert not any("macros" in (p if isinstance(p, str) else list(p)) for p in config["plugins"])
-    assert "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
-    result = build(out, tmp_path / "export-site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = (tmp_path / "export-site" / "playbooks" / "tiny-club" / "index.html").read_text()
-    assert "Tiny club" in page
-    # without the engine there is no Pagefind index: the theme's own search takes over
-    assert "pagefind/pagefind.js" not in page and 'data-md-component="search"' in page
-    index = json.loads((tmp_path / "export-site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("playbooks/tiny-club/") for doc in index["docs"])
-
-
 def test_fixture_is_untouched():
     assert (FIXTURE / "playbooks" / "tiny-club.yaml").read_text(encoding="utf-8").count("weekly-digest") == 2
 

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from ..conftest import search
+
 pytestmark = pytest.mark.browser
 
 
@@ -25,14 +27,6 @@ def test_the_switcher_goes_to_the_same_page_in_the_other_language(page, real_ser
     assert page.locator("html").get_attribute("lang") == "zh"
     switch_language(page, "en")
     page.wait_for_url(f"{real_server}/{path}")
-
-
-def search(page, query):
-    page.locator(".cp-search-open").click()
-    page.locator(".cp-search__input").press_sequentially(query, delay=40)
-    first = page.locator(".cp-search__result").first
-    first.wait_for()
-    return first
 
 
 def path_of(result) -> str:
@@ -89,7 +83,6 @@ def test_every_word_of_a_search_counts(page, real_server, real_site):
         html = (real_site / urlsplit(href).path.strip("/") / "index.html").read_text(encoding="utf-8").lower()
         body = html.split("data-pagefind-body", 1)[1]  # what the index was made from
         assert "sale" in body and "group" in body, href
-    page.locator(".cp-search__input").fill("")
-    page.locator(".cp-search__input").press_sequentially("sales zzxqj", delay=40)
+    search(page, "sales zzxqj")
     # Pagefind alone drops a word it does not know; the reader is told instead
     expect(status).to_contain_text("No page has all of these words; these have some of them.")

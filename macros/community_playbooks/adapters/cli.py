@@ -8,11 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..characters import neutralised
 from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
-from ..characters import neutralised
 from ..errors import ContentError, Problem, did_you_mean, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site
@@ -126,8 +126,9 @@ def _is_loopback(host: str) -> bool:
 
 def _export(args: argparse.Namespace) -> int:
     written = export_site(args.root, args.out, args.lang)
-    print(f"Wrote {len(written)} files to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}, "
-          f"then index the site for search with: python -m pagefind --site {args.out / 'site'}")
+    print(f"Wrote {len(written)} files to {args.out}; build them with any of: mkdocs build -f "
+          f"{args.out / 'mkdocs.yml'}, properdocs build -f {args.out / 'mkdocs.yml'}, or zensical build inside "
+          f"{args.out} (the theme's own search comes with each)")
     return 0
 
 

@@ -6,7 +6,6 @@ here, and the config loses the playbooks and macros plugins: the result needs ne
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,26 +13,25 @@ from typing import Any, Callable
 
 import jinja2
 import yaml
+from mkdocs.utils.meta import get_data
 
 from ..content.loader import Loader
 from ..errors import ContentError, Problem
 from ..render.context import Site
-from ..render.page_macros import page_macros
-from ..render.strings import theme_strings
 from ..render.manifest import site_files
-from .mkdocs_plugin import PlaybooksConfig
+from ..render.page_macros import page_macros
+from ..render.strings import theme_values
+from .site_build import swap_into_place
+from .site_config import PLUGIN, plugin_options, read_config, renders_macros, site_for
 
-PLUGIN = "playbooks"
 # left in every export: only a folder holding it may be replaced by the next export
 MARKER = ".community-playbooks-export"
-
-FRONT_MATTER_END = "\n---\n"
 
 
 def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
     """Export the project at ``root`` into ``out`` (replaced if it exists); return the files written."""
     root, out = Path(root).resolve(), Path(out).resolve()
-    config = site_config(root, lang)
+    config = read_config(root, lang)
     options = plugin_options(config)
     content_dir = options["content"]
     if out == root or root.is_relative_to(out) or out in (root / "docs", root / content_dir):
@@ -44,20 +42,16 @@ def export_site(root: Path, out: Path, lang: str = "en") -> list[Path]:
                                     "would delete what it holds",
                                     hint="export into a new folder, such as export/, or empty this one first")])
     library = Loader(root, content_dir).load()
-    # written beside the target and swapped in at the end: a failed export leaves the last one
+    # written beside the target and swapped in whole at the end: a failed export leaves the last one
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     try:
         (staging / MARKER).write_text("Written by `playbooks export`; the next export replaces this folder.\n",
                                       encoding="utf-8")
-        _write(root, staging, Site(library, lang, directory_urls=config.get("use_directory_urls", True)), config,
-               options)
-    except BaseException:
+        _write(root, staging, site_for(library, config), config, options)
+        swap_into_place(staging, out)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if out.exists():
-        shutil.rmtree(out)
-    staging.rename(out)
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 
@@ -81,52 +75,8 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
 
     plain = plain_config(config)
     # what the plugin hands the theme's templates, written out for a build without the plugin
-    plain["extra"] = {**plain.get("extra", {}), "cp": theme_strings(site.lang)}
+    plain["extra"] = {**plain.get("extra", {}), "cp": theme_values(site.lang)}
     (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Safe YAML plus MkDocs' ``!ENV [NAME, default]`` tag, resolved as MkDocs resolves it."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *variables, default = names if len(names) > 1 else (names + [None])
-    for name in variables:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
-def _load_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader + !ENV
-
-
-def site_config(root: Path, lang: str) -> dict[str, Any]:
-    """The config of one language's site, with INHERIT resolved as MkDocs does (mappings merge)."""
-    path = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
-    config = _load_config(path)
-    parent = config.pop("INHERIT", None)
-    return _merge(_load_config(path.parent / parent), config) if parent else config
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return merged
-
-
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The playbooks plugin's options in a site config, with the plugin's defaults."""
-    defaults = {name: option.default for name, option in PlaybooksConfig._schema}
-    plugins = config.get("plugins", [])
-    if isinstance(plugins, dict):
-        return defaults | dict(plugins.get(PLUGIN) or {})
-    return defaults | next((dict(p[PLUGIN] or {}) for p in plugins if isinstance(p, dict) and PLUGIN in p), {})
 
 
 def plain_config(config: dict[str, Any]) -> dict[str, Any]:
@@ -152,13 +102,9 @@ def plain_config(config: dict[str, Any]) -> dict[str, Any]:
 
 def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]]) -> str:
     """Render a page that opts in to macros, as mkdocs-macros would; leave every other page alone."""
-    meta_text, body = _split_front_matter(text)
-    try:
-        meta = yaml.safe_load(meta_text) if meta_text else {}
-    except yaml.YAMLError as err:
-        raise ContentError([Problem(f"docs/{uri}", message=f"its front matter is not YAML: {err}")]) from None
-    if not isinstance(meta, dict) or meta.get("render_macros") is not True:
+    if not renders_macros(text):
         return text
+    body, meta = get_data(text)
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     try:
         rendered = environment.from_string(body).render(**macros(uri))
@@ -170,10 +116,3 @@ def render_page(text: str, uri: str, macros: Callable[[str], dict[str, Callable]
     rest = {k: v for k, v in meta.items() if k != "render_macros"}
     head = f"---\n{yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)}---\n" if rest else ""
     return head + rendered
-
-
-def _split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("---\n") and FRONT_MATTER_END in text[3:]:
-        end = text.index(FRONT_MATTER_END, 3)
-        return text[4:end], text[end + len(FRONT_MATTER_END):]
-    return "", text

@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..content.languages import SITE_LANGUAGES
 from ..content.validation import SCHEMA_DIR
-from .site_build import CONFIGS
 
 log = logging.getLogger("mkdocs.playbooks.preview")
 
 
 @dataclass(frozen=True)
-class Language:
+class Served:
+    """One language's site under preview."""
+
     config: Path  # its mkdocs.yml
     folder: str  # "" for the site root, "zh" for the Chinese site
     site_dir: Path
@@ -41,7 +43,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, *, dirty: bool 
 
     root = Path(root).resolve()
     work = Path(tempfile.mkdtemp(prefix="playbooks-preview-"))
-    languages = [Language(root / config, folder, work / (folder or "site")) for config, folder in CONFIGS]
+    languages = [Served(root / language.config, language.folder, work / (language.folder or "site"))
+                 for language in SITE_LANGUAGES]
     english = load_config(config_file=str(languages[0].config), site_dir=str(languages[0].site_dir))
     mount = urlsplit(english.site_url or "/").path
     shown_host = f"[{host}]" if ":" in host else host
@@ -92,7 +95,7 @@ def _watched(root: Path, english) -> list[Path]:  # noqa: ANN001 - an MkDocsConf
     plugin = english.plugins.get("playbooks")
     content = root / (plugin.config.content if plugin else "playbooks")
     schemas = Path(plugin.config.schemas) if plugin and plugin.config.schemas else SCHEMA_DIR
-    paths = {root / "docs", root / "overrides", content, schemas, *(root / config for config, _ in CONFIGS),
+    paths = {root / "docs", root / "overrides", content, schemas, *(root / language.config for language in SITE_LANGUAGES),
              *root.glob("CONTRIBUTING*.md"), *(Path(p) for p in english.watch)}
     return sorted(p for p in paths if p.exists())
 
@@ -105,7 +108,7 @@ def _error_page(site_dir: Path, code: int) -> bytes | None:
 class _Worker:
     """A process that builds one language on request, keeping its plugins between builds."""
 
-    def __init__(self, language: Language, url: str, dirty: bool):
+    def __init__(self, language: Served, url: str, dirty: bool):
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(target=_work, args=(child, language, url, dirty), daemon=True,
@@ -136,7 +139,7 @@ class _Worker:
             self._process.terminate()
 
 
-def _work(connection, language: Language, url: str, dirty: bool) -> None:  # noqa: ANN001 - a Connection
+def _work(connection, language: Served, url: str, dirty: bool) -> None:  # noqa: ANN001 - a Connection
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

@@ -7,7 +7,6 @@ library is the one the playbooks plugin loaded and checked for this build.
 
 from __future__ import annotations
 
-from ..render.context import Site
 from ..render.page_macros import page_macros
 
 
@@ -15,7 +14,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env 
     plugin = env.conf.plugins.get("playbooks")
     if plugin is None:
         raise RuntimeError("the page macros need the playbooks plugin: list it under plugins: in mkdocs.yml")
-    site = Site(plugin.library, env.conf.theme.get("language") or "en", directory_urls=env.conf.use_directory_urls)
+    site = plugin.site  # the plugin's own: the same address, URL style and printed kits as its pages
 
     def bind(name: str, doc: str | None):  # noqa: ANN202 - the macro, for the page being rendered
         def macro(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202

@@ -12,18 +12,14 @@ launch kit is printed to PDF.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..content.kinds import CONTENT_DIR
 from ..content.library import Library
 from ..content.loader import Loader
 from ..content.validation import SCHEMA_DIR
@@ -31,28 +27,17 @@ from ..errors import ContentError, quoted
 from ..render.context import Site
 from ..render.dialect import front_matter_values
 from ..render.manifest import site_files
-from ..render.strings import theme_strings
+from ..render.strings import theme_values
 from ..render.tables import label_cells
-from ..render.typography import UNITS, chinese_typography
+from ..render.typography import chinese_typography
 from .search import SearchIndexError, index_site
-
-
-class PlaybooksConfig(base.Config):
-    content = c.Type(str, default=CONTENT_DIR)
-    """The content folder, relative to the config file."""
-    schemas = c.Optional(c.Dir(exists=True))
-    """A folder of JSON Schemas to check the content against; the engine's own by default."""
-    contributing = c.Type(str, default="CONTRIBUTING.md")
-    """The contributing guide of this language, relative to the config file: the site's `contributing.md`."""
-    launch_kit_pdf = c.Type(bool, default=False)
-    """Print every launch kit to PDF after `mkdocs build` (never under `mkdocs serve`)."""
-    search = c.Type(bool, default=True)
-    """Index the built site for the site's own search (Pagefind), loaded only when a reader searches."""
+from .site_config import PlaybooksConfig, language_of, renders_macros, site_for
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def __init__(self) -> None:
         self.loader: Loader | None = None
+        self.site: Site | None = None  # the site of the build under way, for the page macros too
         self.serving = False
         self.dirty = False
         # Under `mkdocs serve --dirty`, a generated file is written again only when its content
@@ -91,15 +76,16 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for folder in (self.loader.content, schemas):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        config.extra["cp"] = theme_strings(_language(config))  # the words of the site's own templates
-        config.extra["cp_units"] = UNITS  # the page script keeps the numbers it writes with their units too
-        self.library  # noqa: B018 - load and check now, before anything is written
+        # what the site's own templates read; the header offers the site's search where it is indexed
+        config.extra["cp"] = {**theme_values(language_of(config).code), "pagefind": self.config.search}
+        # load and check now, before anything is written
+        self.site = site_for(self.library, config, pdf=self._printing())
         return config
 
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        site = Site(self.library, _language(config), date.today(), site_url=config.site_url or "",
-                    directory_urls=config.use_directory_urls, pdf=self._printing())
+        site = self.site
+        assert site is not None, "on_config has not run"
         self._building.clear()
         root = _project_root(config)
         docs = Path(config.docs_dir).resolve().relative_to(root)
@@ -124,7 +110,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         files.append(guide)
         if self.dirty:
             for file in files.documentation_pages():
-                if not file.generated_by and _renders_macros(file):
+                if not file.generated_by and renders_macros(file.content_string):
                     # its macros read the library, which may have changed though the file did not
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
@@ -142,7 +128,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # hand-written pages too: their wrapped Chinese lines would otherwise show as gaps
-        lang = _language(config)
+        lang = language_of(config).code
         links = list(page.toc)
         while links:  # the table of contents repeats the headings' text: the same rules
             link = links.pop()
@@ -182,12 +168,3 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
 def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
-
-
-def _language(config: MkDocsConfig) -> str:
-    return config.theme.get("language") or "en"
-
-
-def _renders_macros(file: File) -> bool:
-    head = Path(file.abs_src_path or "").read_text(encoding="utf-8")[:2000]
-    return head.startswith("---") and "render_macros: true" in head.split("---", 2)[1]

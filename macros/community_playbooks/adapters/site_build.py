@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TextIO
 
-# the English site at the root, each other language in a folder named after it
-CONFIGS = (("mkdocs.yml", ""), ("mkdocs.zh.yml", "zh"))
+from ..content.languages import SITE_LANGUAGES
+
 
 
 class BuildError(Exception):
@@ -47,20 +47,19 @@ def build_site(root: Path, out: Path, *, pdf: bool = False, parallel: bool = Tru
         try:
             _build_languages(root, staging, pdf, parallel)
             site = staging / "site"
-            for _, folder in CONFIGS:
-                if folder:
-                    (staging / folder).rename(site / folder)
+            for language in SITE_LANGUAGES[1:]:  # the first language's site is the root
+                (staging / language.folder).rename(site / language.folder)
             swap_into_place(site, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return Built(time.perf_counter() - start, tuple(folder or "en" for _, folder in CONFIGS))
+    return Built(time.perf_counter() - start, tuple(language.code for language in SITE_LANGUAGES))
 
 
 def _build_languages(root: Path, staging: Path, pdf: bool, parallel: bool) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CP_PDF": "true" if pdf else "false"}
     runs = []
-    for config, folder in CONFIGS:
-        target = staging / (folder or "site")
+    for language in SITE_LANGUAGES:
+        config, target = language.config, staging / (language.folder or "site")
         output = tempfile.TemporaryFile("w+", encoding="utf-8")
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / config),
                    "-d", str(target)]

@@ -10,7 +10,9 @@ are kept: a broken file is read and reported every time.
 The disk cache is the user's, outside every checkout (``$XDG_CACHE_HOME/community-playbooks``,
 or ``CP_CACHE_DIR``): a pull request cannot plant an entry in it. Each entry names the digest
 of the bytes it was made from, checked on read, and its data is checked against the schema
-again before it is used.
+again before it is used. Entries live in a folder per engine; an entry not used for
+``UNUSED_DAYS`` days, and the folder of an engine not used for ``OTHER_ENGINE_DAYS``, are
+removed (looked at once a day at most), so the cache holds what recent builds need.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -28,6 +32,9 @@ import yaml
 from .model import Entry
 
 _ENGINE_FILES = ("yaml_reader.py", "validation.py", "cache.py")
+UNUSED_DAYS = 14  # an entry nobody read for this long is gone
+OTHER_ENGINE_DAYS = 3  # so is a folder of another engine (an older checkout, a schema edited under serve)
+_DAY = 24 * 3600
 
 
 def user_cache_dir() -> Path:
@@ -59,9 +66,12 @@ class ValidCache:
     """Valid data by (engine, kind, path, bytes) on disk; the entries built from it in memory."""
 
     def __init__(self, directory: Path | None, engine: str):
-        self.directory = directory
+        self.root = directory
+        self.directory = directory / engine[:16] if directory else None
         self.engine = engine
         self._entries: dict[str, Entry] = {}
+        if directory:
+            prune(directory, self.directory)
 
     def key(self, kind: str, display: str, raw: bytes) -> str:
         return hashlib.sha256(b"\0".join([self.engine.encode(), kind.encode(), display.encode(), raw])).hexdigest()
@@ -76,12 +86,14 @@ class ValidCache:
         """The valid data stored under ``key`` from these very bytes ``raw``, or None."""
         if self.directory is None:
             return None
+        path = self.directory / f"{key}.json"
         try:
-            stored = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+            stored = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(stored, dict) or stored.get("source") != hashlib.sha256(raw).hexdigest():
             return None
+        _touch(path)
         return stored.get("data")
 
     def store(self, key: str, raw: bytes, data: Any) -> None:
@@ -103,3 +115,39 @@ class ValidCache:
             # book refuses) cannot be written as UTF-8: nothing is kept, nothing breaks
             if temporary:
                 Path(temporary).unlink(missing_ok=True)
+
+
+def prune(root: Path, current: Path, now: float | None = None) -> None:
+    """Remove what no recent build used: entries of this engine unused for UNUSED_DAYS days, other
+    engines' folders unused for OTHER_ENGINE_DAYS. Done at most once a day per cache."""
+    now = now if now is not None else time.time()
+    stamp = root / ".pruned"
+    try:
+        if now - stamp.stat().st_mtime < _DAY:
+            return
+    except OSError:
+        pass
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stamp.touch()
+        os.utime(stamp, (now, now))
+        for folder in root.iterdir():
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            if folder == current:
+                for entry in folder.glob("*.json"):
+                    if now - entry.stat().st_mtime > UNUSED_DAYS * _DAY:
+                        entry.unlink(missing_ok=True)
+            elif now - folder.stat().st_mtime > OTHER_ENGINE_DAYS * _DAY:
+                shutil.rmtree(folder, ignore_errors=True)
+    except OSError:
+        pass  # a cache that cannot be tidied still works
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry (and its engine's folder) as used now."""
+    try:
+        os.utime(path)
+        os.utime(path.parent)
+    except OSError:
+        pass

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Mapping
 
 from .kinds import SECTIONS
+from .languages import LANGUAGES, language
 
-LANGUAGES = ("en", "zh")
 Labels = Mapping[str, Mapping[str, str]]  # a vocabulary: value -> {language: label}
 Words = Mapping[str, tuple[str, ...]]  # language -> words or short phrases
 
@@ -25,7 +25,7 @@ class Text:
         if isinstance(raw, str):
             return cls({"": raw.strip()})
         stripped = {lang: value.strip() for lang, value in raw.items()}
-        return cls({lang: join_chinese(text) if lang == "zh" else text for lang, text in stripped.items()})
+        return cls({lang: text if language(lang).spaced else join_chinese(text) for lang, text in stripped.items()})
 
     def has(self, lang: str) -> bool:
         return lang in self.translations or "" in self.translations

@@ -10,7 +10,6 @@ and `playbooks validate` run the same book and stop on the same problems.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Iterator
 
@@ -21,27 +20,12 @@ from .library import Library
 from .linker import references
 from .locator import Locator
 from .markup import entry_targets
+from .languages import language
 from .mentions import Names
 from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, Words, strings_of, texts_of
 from .yaml_reader import FieldPath
 
 
-@dataclass(frozen=True)
-class Bounds:
-    en: tuple[int, int]
-    zh: tuple[int, int]
-
-
-# characters; Chinese says the same in roughly 40 % of the English length
-BOUNDS = {
-    "title": Bounds((3, 60), (2, 20)),
-    "summary": Bounds((60, 320), (20, 160)),
-    "messages": Bounds((20, 1200), (10, 600)),
-    "text": Bounds((2, 220), (2, 120)),
-    "paragraph": Bounds((20, 700), (10, 350)),  # a guide's step: what to do and why
-    "claim": Bounds((10, 320), (5, 160)),  # a platform fact
-    "word": Bounds((2, 40), (1, 20)),  # an alias, a feature's name
-}
 # which bounds a text at a path keeps, by the last field name of the path
 _BOUNDS_OF_FIELD = {"title": "title", "summary": "summary", "claim": "claim"}
 MAINLAND_FACT = "mainland-access"
@@ -217,13 +201,13 @@ class _Book:
         for lang, value in text.translations.items():
             if not lang:
                 continue
-            low, high = getattr(BOUNDS[kind], lang)
+            low, high = language(lang).bounds[kind]
             self.need(entry, path + (lang,), low <= len(value) <= high, f"{lang} text is {len(value)} characters long",
                       f"keep it between {low} and {high}")
             match = PLACEHOLDERS.search(value)
             if match:
                 self.report(entry, path + (lang,), f"placeholder text '{match.group(0)}'", "write the real text")
-            if lang == "zh" and not _is_chat_text(path):
+            if not language(lang).spaced and not _is_chat_text(path):
                 for pattern, message, hint in ZH_TYPOGRAPHY:
                     found = pattern.search(value)
                     if found:
@@ -238,7 +222,7 @@ class _Book:
     def words(self, entry: Entry, name: str, words: Words) -> None:
         """Aliases and feature names: short, and never the entry's own title again."""
         for lang, listed in words.items():
-            low, high = getattr(BOUNDS["word"], lang)
+            low, high = language(lang).bounds["word"]
             title = entry.title.get(lang).casefold()
             for i, word in enumerate(listed):
                 path = (name, lang, i)

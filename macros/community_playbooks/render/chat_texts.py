@@ -108,7 +108,7 @@ def messages_section(ctx: Context, playbook: Playbook) -> str:
             continue
         forms = variants(text.get(ctx.lang))
         versions = [(flavour, ctx.ui("text_for", what=label), forms.get(flavour)) for flavour, label in flavours]
-        what = ctx.ui(key).lower() if ctx.lang == "en" else ctx.ui(key)
+        what = ctx.ui(key).lower() if ctx.language.cased else ctx.ui(key)
         block = _TEXTS(name=name, default=default_flavour(playbook), versions=versions,
                        copy=ctx.ui("copy_text", what=what), copied=ctx.ui("copied"))
         parts.append(f"{dialect.heading(3, ctx.ui(key), f'message-{name}')}\n\n{block}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..content.kinds import BY_SECTION
+from ..content.languages import language
 from ..content.library import Library
 from ..content.model import ChecklistItem, Condition, Phase, Playbook
 from . import dialect, escape
@@ -142,7 +143,7 @@ def checklist_text(library: Library, playbook: Playbook, lang: str, situation: S
         out += [title, "=" * _width(title), ""]
         if tailoring:
             out += [t("tailored_for", lang, situation=tailoring), ""]
-    separator = "：" if lang == "zh" else ": "
+    separator = language(lang).label_separator
     for phase, items in tailored(playbook, situation):
         heading = library.label("phase", phase.phase, lang)
         if fmt == "markdown":

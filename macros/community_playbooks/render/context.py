@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..content.kinds import BY_SECTION
+from ..content.languages import Language, language
 from ..content.library import Library
 from ..content.model import Entry, Text, join_chinese
 from . import escape
@@ -94,25 +95,29 @@ class Context:
 
     def ui(self, key: str, **values: object) -> str:
         text = t(key, self.lang, **values)
-        return join_chinese(text) if values and self.lang == "zh" else text
+        return join_chinese(text) if values and not self.language.spaced else text
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
 
     @property
     def colon(self) -> str:
         """After a bold label: ':' or '：'."""
-        return "：" if self.lang == "zh" else ":"
+        return self.language.colon
 
     @property
     def label_separator(self) -> str:
         """Between a label and its value outside bold text: ': ' or '：'."""
-        return "：" if self.lang == "zh" else ": "
+        return self.language.label_separator
 
     @property
     def stop(self) -> str:
-        return "。" if self.lang == "zh" else "."
+        return self.language.stop
 
     @property
     def list_separator(self) -> str:
-        return "、" if self.lang == "zh" else ", "
+        return self.language.list_separator
 
     # --- links --------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..content import languages
+
 STRINGS: dict[str, dict[str, str]] = {
     "group_type": {"en": "Group type", "zh": "社群类型"},
     "size": {"en": "Size", "zh": "规模"},
@@ -321,6 +323,11 @@ def t(key: str, lang: str, **values: object) -> str:
 THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count")}
 
 
-def theme_strings(lang: str) -> dict[str, dict[str, str]]:
-    """UI strings for the site's templates: ``{"search": {"open": "Search", ...}}``."""
-    return {group: {key: t(f"{group}_{key}", lang) for key in keys} for group, keys in THEME_KEYS.items()}
+def theme_values(lang: str) -> dict[str, object]:
+    """What the site's own templates read as ``config.extra.cp``: their words
+    (``{"search": {"open": "Search", ...}}``), the locale of link previews, and the count
+    words the page script keeps with their numbers ("人|天|分钟")."""
+    language = languages.language(lang)
+    words: dict[str, object] = {group: {key: t(f"{group}_{key}", lang) for key in keys}
+                                for group, keys in THEME_KEYS.items()}
+    return {**words, "locale": language.locale, "units": "|".join(language.units)}

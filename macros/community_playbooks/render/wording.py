@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.languages import language
 from ..content.library import Library
 from ..content.markup import unlinked
 from ..content.model import Cadence, Condition
@@ -25,7 +26,7 @@ class Situation:
 
 
 def list_separator(lang: str) -> str:
-    return "、" if lang == "zh" else ", "
+    return language(lang).list_separator
 
 
 def severity_order(library: Library) -> tuple[str, ...]:

@@ -21,10 +21,12 @@
   }
 
   // On Chinese pages a count keeps its unit on the same line ("300 人"), as the engine does
-  // for the text it renders: the units come from the page, so both use one list.
+  // for the text it renders: the units come from the page ("人|天|分钟"), so both use one list.
   var units = document.querySelector('meta[name="cp-units"]');
   var UNIT_GAP = units && units.content
-    ? new RegExp("(\\d) (?=[" + units.content.replace(/[\]\\^-]/g, "\\$&") + "])", "g") : null;
+    ? new RegExp("(\\d) (?=(?:" + units.content.split("|").map(function (unit) {
+      return unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + "))", "g") : null;
 
   function typeset(text) {
     return UNIT_GAP ? String(text).replace(UNIT_GAP, "$1\u00a0") : text;
@@ -550,8 +552,10 @@
       setQuery(params);
       out.textContent = "";
       if (!ids.length) return;
+      out.setAttribute("aria-busy", "true");  // until the playbooks it compares have arrived
       Promise.all(ids.map(playbookView)).then(function (chosenViews) {
         if (!current()) return;
+        out.removeAttribute("aria-busy");
         var head = el("tr", {}, [el("th", { scope: "col", text: labels.playbook })].concat(chosenViews.map(function (v) {
           return el("th", { scope: "col" }, [link(v.title, v.url)]);
         })));
@@ -567,7 +571,9 @@
           el("table", { "class": "cp-compare-table" }, [el("thead", {}, [head]), el("tbody", {}, body)])
         ]));
       }).catch(function () {
-        if (current()) failure(out, labels.load_failed);
+        if (!current()) return;
+        out.removeAttribute("aria-busy");
+        failure(out, labels.load_failed);
       });
     }
 
@@ -617,8 +623,10 @@
         if (!f.value || (pair[0] === "size" && situation.size === null)) return;
         described.push(f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : format(labels.size_n, { n: f.value }));
       });
+      out.setAttribute("aria-busy", "true");  // until the playbook's checklist has arrived
       playbookView(id).then(function (view) {
         if (!current()) return;
+        out.removeAttribute("aria-busy");
         out.textContent = "";
         out.appendChild(el("h2", {}, [link(view.title, view.url), " — " + labels.checklists]));
         if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(labels.list_separator) }) }));
@@ -657,7 +665,9 @@
         if (!any) out.appendChild(el("p", { text: labels.no_items }));
         refreshChecklists(out);
       }).catch(function () {
-        if (current()) failure(out, labels.load_failed);
+        if (!current()) return;
+        out.removeAttribute("aria-busy");
+        failure(out, labels.load_failed);
       });
     }
 
@@ -752,6 +762,7 @@
           if (!current()) return;
           list.textContent = "";
           pages.forEach(function (page) { list.appendChild(result(page)); });
+          list.setAttribute("data-cp-query", query);  // which query the list answers (tests wait for it)
           status.textContent = !found.results.length ? texts.cpNone
             : (found.partial ? texts.cpSome + " " : "") + format(texts.cpCount, { n: found.results.length });
         });

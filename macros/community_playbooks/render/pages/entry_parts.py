@@ -28,8 +28,8 @@ _ADMONITION_KIND = {"high": "danger", "medium": "warning", "low": "note"}
 def entry_front_matter(ctx: Context, entry: Entry, title: str | None = None, **extra: object) -> str:
     """Title and description for the theme, as plain text: the templates escape what they print."""
     title, description = title or ctx.unlinked(entry.title), ctx.unlinked(entry.summary)
-    if ctx.lang == "zh":  # the tab, the navigation and a chat app's preview card wrap them too
-        title, description = bind_number_units(title), bind_number_units(description)
+    if ctx.language.units:  # the tab, the navigation and a chat app's preview card wrap them too
+        title, description = bind_number_units(title, ctx.lang), bind_number_units(description, ctx.lang)
     meta: dict[str, object] = {"title": title, "description": description}
     if entry.tags and not extra.get("hide"):
         meta["tags"] = [ctx.plain_label("tag", tag) for tag in entry.tags]

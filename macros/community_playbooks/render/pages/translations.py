@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ...content.model import LANGUAGES
+from ...content.languages import LANGUAGES, language
 from .. import dialect
 from ..context import Site
 
-LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 PAGE = "translations.md"
 
 
@@ -24,8 +23,8 @@ def translation_page(site: Site) -> str:
             complete[lang] += done == total
             cells.append("✓" if done == total else ctx.ui("texts_done", done=done, total=total))
         rows.append([ctx.link(entry), ctx.ui(entry.kind), *cells])
-    summary = " · ".join(f"{LANGUAGE_NAMES[lang]}{ctx.label_separator}"
+    summary = " · ".join(f"{language(lang).name}{ctx.label_separator}"
                          f"{ctx.ui('complete_count', done=complete[lang], total=len(entries))}" for lang in LANGUAGES)
-    table = dialect.table([ctx.ui("name_col"), ctx.ui("kind_col"), *(LANGUAGE_NAMES[lang] for lang in LANGUAGES)],
+    table = dialect.table([ctx.ui("name_col"), ctx.ui("kind_col"), *(language(lang).name for lang in LANGUAGES)],
                            rows)
     return dialect.join(dialect.heading(1, ctx.ui("translations_title")), ctx.ui("translations_intro"), summary, table)
