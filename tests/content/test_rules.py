@@ -179,13 +179,17 @@ def test_a_claim_about_a_platform_needs_one_of_its_facts(fixture):
         dataclasses.replace(club.checklists[0].items[0], text=said), *club.checklists[0].items[1:])),
         *club.checklists[1:])
     uncited = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=())
-    found = [m for m in messages(lint(uncited, FIXTURE)) if "without one of its facts" in m]
-    # English: a number beside the name; Chinese: the feature's name (wechat.yaml's terms)
+    found = [m for m in messages(lint(uncited, FIXTURE)) if "without the fact that backs it" in m]
+    # both name a feature (a term of the fact invite-confirmation in wechat.yaml); English a number too
     assert [m.split(": ")[1] for m in found] == ["checklists[0].items[0].text.en", "checklists[0].items[0].text.zh"]
-    assert "says of WeChat 'Pin the WeChat group announcement and keep the group under 500.'" in found[0]
-    assert "wechat/mainland-access" in found[0]
+    assert ("says of WeChat (group announcement) 'Pin the WeChat group announcement and keep the group under 500.'"
+            in found[0])
+    assert "name wechat/invite-confirmation under facts:" in found[0]
+    # another fact of the platform does not back a feature it does not speak of
+    other = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=("wechat/mainland-access",))
+    assert len([m for m in messages(lint(other, FIXTURE)) if "without the fact that backs it" in m]) == 2
     cited = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=("wechat/invite-confirmation",))
-    assert not [m for m in messages(lint(cited, FIXTURE)) if "without one of its facts" in m]
+    assert not [m for m in messages(lint(cited, FIXTURE)) if "without the fact that backs it" in m]
 
 
 def test_names_overlap_the_longest_wins():
@@ -196,7 +200,11 @@ def test_names_overlap_the_longest_wins():
     assert names.named("用企业微信拉群") == ["wecom"]
     assert names.named("The slack months, then Slack and 微信") == ["slack", "wechat"]
     assert names.claims("每周四 20:30 在微信群里讨论。") == []  # a time of day is no claim
-    assert names.claims("微信群满两百人就开二群。") == [("wechat", "微信群满两百人就开二群。")]
+    (claim,) = names.claims("微信群满两百人就开二群。")
+    assert (claim.platform, claim.sentence, claim.facts) == ("wechat", "微信群满两百人就开二群。", frozenset())
+    featured = Names.of([{"qq": {"en": "QQ", "zh": "QQ"}}], {}, {"qq": {"essence-messages": {"en": ["essence message"]}}})
+    (claim,) = featured.claims("Mark the answer as one of the QQ group's essence messages.")
+    assert claim.facts == {"essence-messages"} and claim.features == ("essence messages",)
 
 
 def test_an_item_that_names_one_platform_is_marked_for_it(fixture):

@@ -2,7 +2,7 @@
 
 A sentence that names WeChat and gives a number ("a WeChat group holds 500") or a feature of
 it ("pin it as a QQ essence message") is a claim about the platform, and the rule book wants
-such a claim backed by one of the platform's facts. A checklist item that names one platform
+such a claim backed by one of the platform's facts: for a feature, the very fact that names it. A checklist item that names one platform
 holds only on that platform. Both rules find mentions here, the same way.
 
 Names are the vocabularies' labels in every language and the aliases of the platform's own
@@ -30,16 +30,28 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;。！？；])\s*|\n+")
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A sentence that says something of a platform: beside a number, or naming features."""
+
+    platform: str
+    sentence: str
+    facts: frozenset[str]  # the facts whose features it names; empty when only a number made it a claim
+    features: tuple[str, ...]  # the features' names, as written
+
+
+@dataclass(frozen=True)
 class Names:
-    """Every name of every platform and tool, compiled once per library."""
+    """Every name of every platform and tool, and of their facts' features, compiled once."""
 
     pattern: re.Pattern[str]
     owner: Mapping[str, str]  # a name as written -> the platform's or tool's id
-    terms: Mapping[str, re.Pattern[str]]  # id -> its features' names
+    features: Mapping[str, re.Pattern[str]]  # platform id -> its features' names
+    backed_by: Mapping[tuple[str, str], frozenset[str]]  # (platform, a feature's name, lowercased) -> fact ids
 
     @classmethod
     def of(cls, vocabularies: Iterable[Labels], aliases: Mapping[str, Words],
-           terms: Mapping[str, Words], excluded: Iterable[str] = ()) -> "Names":
+           facts: Mapping[str, Mapping[str, Words]], excluded: Iterable[str] = ()) -> "Names":
+        """``facts``: platform id -> fact id -> the names of the features the fact speaks of."""
         owner: dict[str, str] = {}
         for labels in vocabularies:
             for value, by_language in labels.items():
@@ -47,17 +59,21 @@ class Names:
                     continue
                 for name in (*by_language.values(), *(w for words in aliases.get(value, {}).values() for w in words)):
                     owner.setdefault(name, value)
-        return cls(_alternatives(owner), owner,
-                   {value: _alternatives(w for words in found.values() for w in words) for value, found in terms.items()
-                    if any(found.values())})
+        backed: dict[tuple[str, str], set[str]] = {}
+        for platform, by_fact in facts.items():
+            for fact_id, words in by_fact.items():
+                for word in (w for listed in words.values() for w in listed):
+                    backed.setdefault((platform, word.lower()), set()).add(fact_id)
+        features = {platform: _alternatives((word for (p, word) in backed if p == platform), ignore_case=True)
+                    for platform in {p for p, _ in backed}}
+        return cls(_alternatives(owner), owner, features, {key: frozenset(ids) for key, ids in backed.items()})
 
     def named(self, text: str) -> list[str]:
         """The ids of the platforms and tools ``text`` names, in order, each once."""
         return list(dict.fromkeys(self.owner[m[0]] for m in self.pattern.finditer(text)))
 
-    def claims(self, text: str) -> list[tuple[str, str]]:
-        """(platform id, the sentence) for each sentence that names a platform beside a number
-        or one of its features' names."""
+    def claims(self, text: str) -> list[Claim]:
+        """Each sentence that names a platform beside a number or one of its features' names."""
         found = []
         for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
             named = self.named(sentence)
@@ -65,18 +81,31 @@ class Names:
                 continue
             counted = bool(_NUMBER.search(_WHEN.sub(" ", sentence)))
             for platform in named:
-                term = self.terms.get(platform)
-                if counted or (term and term.search(sentence)):
-                    found.append((platform, sentence.strip()))
+                pattern = self.features.get(platform)
+                words = tuple(dict.fromkeys(m[0] for m in pattern.finditer(sentence))) if pattern else ()
+                if counted or words:
+                    facts = frozenset(f for word in words for f in self._backing(platform, word))
+                    found.append(Claim(platform, sentence.strip(), facts, words))
         return found
 
+    def _backing(self, platform: str, written: str) -> frozenset[str]:
+        word = written.lower()
+        for candidate in (word, word.removesuffix("es"), word.removesuffix("s")):
+            if (platform, candidate) in self.backed_by:
+                return self.backed_by[(platform, candidate)]
+        return frozenset()
 
-def _alternatives(names: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all ``names``, longest first; Latin names as whole, case-sensitive words."""
+
+def _alternatives(names: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
+    """One pattern for all ``names``, longest first; Latin names as whole words, case-sensitive
+    unless ``ignore_case`` (a platform's name is written one way; a feature's at a sentence's start too)."""
     parts = []
     for name in sorted(set(names), key=len, reverse=True):
         escaped = re.escape(name)
         latin_start, latin_end = name[:1].isascii() and name[:1].isalnum(), name[-1:].isascii() and name[-1:].isalnum()
-        parts.append(f"{'(?<![A-Za-z0-9])' if latin_start else ''}{escaped}{'(?![A-Za-z0-9])' if latin_end else ''}")
-    return re.compile("|".join(parts) or r"(?!)")
+        # a feature's name in English is often written in the plural ("essence messages")
+        plural = "(?:s|es)?" if ignore_case and latin_end else ""
+        parts.append(f"{'(?<![A-Za-z0-9])' if latin_start else ''}{escaped}{plural}"
+                     f"{'(?![A-Za-z0-9])' if latin_end else ''}")
+    return re.compile("|".join(parts) or r"(?!)", re.I if ignore_case else 0)
 

@@ -21,7 +21,7 @@ from .linker import references
 from .locator import Locator
 from .markup import entry_targets
 from .languages import language
-from .mentions import Names
+from .mentions import Claim, Names
 from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, Words, strings_of, texts_of
 from .yaml_reader import FieldPath
 
@@ -173,7 +173,8 @@ class _Book:
                 self.visible(entry, path, value)
             self.words(entry, "aliases", entry.aliases)
         for platform in self.library.platforms.values():
-            self.words(platform, "terms", platform.terms)
+            for i, fact in enumerate(platform.facts):
+                self.words(platform, ("facts", i, "terms"), fact.terms)
         for playbook in self.library.playbooks.values():
             self.finished_playbook(playbook)
         for pitfall in self.library.pitfalls.values():
@@ -219,13 +220,13 @@ class _Book:
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
 
-    def words(self, entry: Entry, name: str, words: Words) -> None:
+    def words(self, entry: Entry, where: str | FieldPath, words: Words) -> None:
         """Aliases and feature names: short, and never the entry's own title again."""
         for lang, listed in words.items():
             low, high = language(lang).bounds["word"]
             title = entry.title.get(lang).casefold()
             for i, word in enumerate(listed):
-                path = (name, lang, i)
+                path = ((where,) if isinstance(where, str) else where) + (lang, i)
                 self.need(entry, path, low <= len(word.strip()) <= high, f"'{quoted(word)}' is {len(word)} characters "
                           "long", f"a name a reader types: keep it between {low} and {high}")
                 self.need(entry, path, word.strip().casefold() != title, f"'{quoted(word)}' is the title already",
@@ -285,33 +286,47 @@ class _Book:
         vocabularies = self.library.vocabularies
         platforms = self.library.platforms.values()
         return Names.of((vocabularies.get("platform", {}), vocabularies.get("tool", {})),
-                        {p.id: p.aliases for p in platforms}, {p.id: p.terms for p in platforms}, NOT_A_PLATFORM)
+                        {p.id: p.aliases for p in platforms},
+                        {p.id: {fact.id: fact.terms for fact in p.facts} for p in platforms}, NOT_A_PLATFORM)
 
     def claims(self) -> None:
         """A number or a feature named beside a platform is a claim about it: the entry names one
-        of the platform's facts, whose page says where it was checked and when."""
+        of the platform's facts (for a feature, the fact that speaks of it), whose page says
+        where it was checked and when."""
         names = self.names()
         for entry in self.library.all_entries():
             if entry.kind == "platform":
                 continue
-            cited = {ref.split("/", 1)[0] for ref in getattr(entry, "facts", ())}
+            cited = {tuple(ref.split("/", 1)) for ref in getattr(entry, "facts", ())}
             for path, text in texts_of(entry):
                 for lang, value in text.translations.items():
-                    for platform in dict.fromkeys(p for p, _ in names.claims(value) if p not in cited):
-                        sentence = next(s for p, s in names.claims(value) if p == platform)
-                        self.report(entry, path + ((lang,) if lang else ()),
-                                    f"says of {self.library.label('platform', platform, 'en') if platform in self.library.vocabularies.get('platform', {}) else self.library.label('tool', platform, 'en')} "
-                                    f"'{quoted(sentence, 90)}' without one of its facts", self.fact_hint(entry, platform))
+                    reported: set[str] = set()
+                    for claim in names.claims(value):
+                        backed = {fact for platform, fact in cited if platform == claim.platform}
+                        if claim.platform in reported or (backed & claim.facts if claim.facts else backed):
+                            continue
+                        reported.add(claim.platform)
+                        self.report(entry, path + ((lang,) if lang else ()), self.claim_message(claim),
+                                    self.fact_hint(entry, claim))
 
-    def fact_hint(self, entry: Entry, platform: str) -> str:
-        known = self.library.platforms.get(platform)
+    def claim_message(self, claim: Claim) -> str:
+        vocabulary = "platform" if claim.platform in self.library.vocabularies.get("platform", {}) else "tool"
+        what = f" ({', '.join(claim.features)})" if claim.features else ""
+        return (f"says of {self.library.label(vocabulary, claim.platform, 'en')}{what} "
+                f"'{quoted(claim.sentence, 90)}' without the fact that backs it")
+
+    def fact_hint(self, entry: Entry, claim: Claim) -> str:
+        known = self.library.platforms.get(claim.platform)
         where = "facts:" if hasattr(entry, "facts") else "a guide's facts: (a stage cannot cite one)"
+        if claim.facts:
+            refs = ", ".join(f"{claim.platform}/{fact}" for fact in sorted(claim.facts))
+            return f"name {refs} under {where} if it says this; if not, say it without the platform's name"
         if known:
-            ids = ", ".join(f"{platform}/{fact.id}" for fact in known.facts[:6])
-            return (f"name the fact under {where} ({ids}...), or add one with its source to {known.file}; if this is "
-                    "not a claim about the platform, say it without the platform's name")
-        return (f"add playbooks/platforms/{platform}.yaml with the fact and its source, and name it under {where}; "
-                "or say it without the platform's name")
+            ids = ", ".join(f"{claim.platform}/{fact.id}" for fact in known.facts[:6])
+            return (f"name the fact that backs the number under {where} ({ids}...), or add one with its source to "
+                    f"{known.file}; if the number is not about the platform, say it without the platform's name")
+        return (f"add playbooks/platforms/{claim.platform}.yaml with the fact and its source, and name it under "
+                f"{where}; or say it without the platform's name")
 
     def platform_items(self, playbook: Playbook) -> None:
         """A checklist item that names some of the playbook's platforms holds only on those: the
