@@ -138,3 +138,107 @@ def test_a_link_to_an_entry_that_does_not_exist_is_reported(shipped):
     assert any("threshold.why.en: links to 'pitfalls/dead-grup', which does not exist; did you mean 'dead-group'?"
                in m for m in found)
     assert not any("threshold.why.zh: links to" in m for m in found)
+
+
+# --- what a page says must hold: lengths, platforms, a running group's checklist --------------
+
+def with_playbook_in(library, playbook_id, **changes):
+    playbook = dataclasses.replace(library.playbooks[playbook_id], **changes)
+    return dataclasses.replace(library, playbooks={**library.playbooks, playbook_id: playbook})
+
+
+@pytest.mark.parametrize("note, said", [
+    ({"en": "We meet for 45 minutes.", "zh": "每次 45 分钟。"}, 45),
+    ({"en": "About an hour, with ten minutes from the host first.", "zh": "大约一个小时，主持人先讲十分钟。"}, 60),
+    ({"en": "Half an hour on Fridays.", "zh": "周五半小时。"}, 30),
+])
+def test_a_note_that_gives_another_length_than_the_page_is_refused(fixture, note, said):
+    club = fixture.playbooks["tiny-club"]
+    uses = (dataclasses.replace(club.rituals[0], note=Text.of(note)), *club.rituals[1:])
+    found = messages(lint(with_playbook_in(fixture, "tiny-club", rituals=uses), FIXTURE))
+    shown = club.rituals[0].duration  # tiny-club runs the digest for its own 30 minutes
+    wrong = [m for m in found if "rituals[0].note" in m]
+    if said == shown:
+        assert not wrong
+    else:
+        assert len(wrong) == 2 and f"the note says {said} minutes; the page shows {shown}" in wrong[0]
+        assert f"set 'duration: {said}' here" in wrong[0]
+
+
+def test_deadlines_are_not_lengths():
+    assert rules.minutes_in("Reply within 24 hours; the call lasts 40 minutes.") == [40]
+    assert rules.minutes_in("48 小时内回复，会议 90 分钟。") == [90]
+    assert rules.minutes_in("A hundred volunteers gave 100 hours.") == []
+
+
+def test_a_claim_about_a_platform_needs_one_of_its_facts(fixture):
+    club = fixture.playbooks["tiny-club"]
+    said = Text.of({"en": "Pin the WeChat group announcement and keep the group under 500.",
+                    "zh": "把群规放进微信群公告。"})
+    phases = (dataclasses.replace(club.checklists[0], items=(
+        dataclasses.replace(club.checklists[0].items[0], text=said), *club.checklists[0].items[1:])),
+        *club.checklists[1:])
+    uncited = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=())
+    found = [m for m in messages(lint(uncited, FIXTURE)) if "without the fact that backs it" in m]
+    # both name a feature (a term of the fact invite-confirmation in wechat.yaml); English a number too
+    assert [m.split(": ")[1] for m in found] == ["checklists[0].items[0].text.en", "checklists[0].items[0].text.zh"]
+    assert ("says of WeChat (group announcement) 'Pin the WeChat group announcement and keep the group under 500.'"
+            in found[0])
+    assert "name wechat/invite-confirmation under facts:" in found[0]
+    # another fact of the platform does not back a feature it does not speak of
+    other = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=("wechat/mainland-access",))
+    assert len([m for m in messages(lint(other, FIXTURE)) if "without the fact that backs it" in m]) == 2
+    cited = with_playbook_in(fixture, "tiny-club", checklists=phases, facts=("wechat/invite-confirmation",))
+    assert not [m for m in messages(lint(cited, FIXTURE)) if "without the fact that backs it" in m]
+
+
+def test_names_overlap_the_longest_wins():
+    from community_playbooks.content.mentions import Names
+
+    names = Names.of([{"wechat": {"en": "WeChat", "zh": "微信"}, "wecom": {"en": "WeCom", "zh": "企业微信"},
+                       "slack": {"en": "Slack", "zh": "Slack"}}], {}, {})
+    assert names.named("用企业微信拉群") == ["wecom"]
+    assert names.named("The slack months, then Slack and 微信") == ["slack", "wechat"]
+    assert names.claims("每周四 20:30 在微信群里讨论。") == []  # a time of day is no claim
+    (claim,) = names.claims("微信群满两百人就开二群。")
+    assert (claim.platform, claim.sentence, claim.facts) == ("wechat", "微信群满两百人就开二群。", frozenset())
+    featured = Names.of([{"qq": {"en": "QQ", "zh": "QQ"}}], {}, {"qq": {"essence-messages": {"en": ["essence message"]}}})
+    (claim,) = featured.claims("Mark the answer as one of the QQ group's essence messages.")
+    assert claim.facts == {"essence-messages"} and claim.features == ("essence messages",)
+
+
+def test_an_item_that_names_one_platform_is_marked_for_it(fixture):
+    club = fixture.playbooks["tiny-club"]  # on WeChat and Discord
+    item = dataclasses.replace(club.checklists[0].items[0], text=Text.of({"en": "Pin the rules in WeChat.",
+                                                                          "zh": "在微信里置顶群规。"}))
+    phases = (dataclasses.replace(club.checklists[0], items=(item, *club.checklists[0].items[1:])), *club.checklists[1:])
+    found = messages(lint(with_playbook_in(fixture, "tiny-club", checklists=phases), FIXTURE))
+    assert any("checklists[0].items[0].text: names wechat but is shown for every platform of the playbook; add "
+               "'if: {platforms: [wechat]}'" in m for m in found)
+
+
+def test_every_playbook_has_a_checklist_for_a_running_group(fixture):
+    club = fixture.playbooks["tiny-club"]
+    launch_only = tuple(p for p in club.checklists if p.phase not in ("ongoing", "health-check"))
+    found = messages(lint(with_playbook_in(fixture, "tiny-club", checklists=launch_only), FIXTURE))
+    assert any("checklists: has no health check items; a running group's checklist needs at least 3 items in the "
+               "phase 'health-check'" in m for m in found)
+    assert any("has no routines items" in m for m in found)
+
+
+def test_the_mission_says_what_to_do_when_the_pulls_conflict(fixture):
+    club = fixture.playbooks["tiny-club"]
+    found = messages(lint(with_playbook_in(fixture, "tiny-club", mission=dataclasses.replace(club.mission,
+                                                                                          conflict=None)), FIXTURE))
+    assert any("mission.conflict: says nothing of when the two pulls conflict" in m for m in found)
+
+
+def test_summaries_and_chat_texts_do_not_read_as_one_template(fixture):
+    summary = Text.of({"en": "How to run a group that walks on Saturdays and posts the routes afterwards.",
+                       "zh": "周六一起徒步，再把路线发到群里。"})
+    library = with_playbook_in(fixture, "tiny-club", summary=summary)
+    library = with_playbook_in(library, "other-club", summary=summary)
+    library = with_pitfall(library, summary=Text.of({"en": "How to run into sellers: they post links every day.",
+                                                     "zh": "卖家每天发购买链接。"}))
+    found = [m for m in messages(lint(library, FIXTURE)) if "opens with 'how to run'" in m]
+    assert len(found) == 1 and "as 2 other summaries do" in found[0]

@@ -41,6 +41,8 @@ class Library:
     guides: Mapping[str, Guide] = field(default_factory=dict)
     platforms: Mapping[str, Platform] = field(default_factory=dict)
     vocabularies: Mapping[str, Labels] = field(default_factory=dict)
+    # checklist phase -> "new" or "running": which groups it serves
+    phase_serves: Mapping[str, str] = field(default_factory=dict)
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # "platform/fact-id" -> the (kind, id) of every entry that relies on the fact

@@ -10,6 +10,7 @@ from .kinds import BY_NAME, BY_SECTION, CONTENT_DIR, KIND_NAMES
 from .library import Library, translation_counts
 from .locator import Locator
 from .model import Entry, Guide, Labels, Pitfall, Platform, Playbook
+from .validation import COMMON
 
 
 def references(playbook: Playbook) -> list[tuple[tuple, str, str]]:
@@ -98,6 +99,7 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
         rituals=by_kind["ritual"], stages=by_kind["stage"],  # type: ignore[arg-type]
         guides=by_kind["guide"], platforms=platforms,  # type: ignore[arg-type]
         vocabularies=vocabularies,
+        phase_serves=(schemas or {}).get(COMMON, {}).get("$defs", {}).get("phase", {}).get("x-serves", {}),
         schemas=schemas or {},
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},

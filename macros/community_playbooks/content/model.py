@@ -170,6 +170,7 @@ class Fact:
     claim: Text
     source: Source
     checked: str
+    terms: Words = field(default_factory=dict)  # the features it speaks of: beside the name, a claim it backs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -179,7 +180,6 @@ class Platform(Entry):
     kind: ClassVar[str] = "platform"
     mainland: str
     facts: tuple[Fact, ...]
-    terms: Words = field(default_factory=dict)  # its features' names: beside its name, a claim
 
 
 @dataclass(frozen=True)
@@ -385,9 +385,9 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
                      checklist=tuple(GuideItem(i["id"], Text.of(i["text"])) for i in data["checklist"]),
                      facts=tuple(data.get("facts", ())), related=tuple(data.get("related", ())))
     if kind == "platform":
-        return Platform(**common, mainland=data["mainland"], terms=_words(data.get("terms")), facts=tuple(
-            Fact(f["id"], Text.of(f["claim"]), Source(Text.of(f["source"]["title"]), url=f["source"]["url"]), f["checked"])
-            for f in data["facts"]))
+        return Platform(**common, mainland=data["mainland"], facts=tuple(
+            Fact(f["id"], Text.of(f["claim"]), Source(Text.of(f["source"]["title"]), url=f["source"]["url"]), f["checked"],
+                 _words(f.get("terms"))) for f in data["facts"]))
     if kind == "stage":
         return Stage(**common, mode=data["mode"], practices=_texts(data["practices"]), risks=_texts(data["risks"]),
                      move_on=_texts(data.get("move_on", ())))

@@ -21,6 +21,7 @@ from .linker import references
 from .locator import Locator
 from .markup import entry_targets
 from .languages import language
+from .mentions import Claim, Names
 from .model import HAN, LANGUAGES, Cadence, Entry, Playbook, Text, Words, strings_of, texts_of
 from .yaml_reader import FieldPath
 
@@ -32,6 +33,15 @@ PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|lorem)\b|\.\.\.|�
 SIMILAR_TITLES = 0.85
 # What a finished entry holds: a playbook a reader can run, a ritual for every big platform.
 MIN_RITUALS, MIN_PITFALLS, MIN_ITEMS, MIN_SIGNS = 3, 4, 10, 3
+# a running group's checklist: its routines and its health check, at least this many items each
+MIN_RUNNING_ITEMS = 3
+# Places no claim is checked against: an in-person group is no platform. Kinds whose entries
+# cannot cite facts say nothing of a platform's limits (a stage is the same on every platform).
+NOT_A_PLATFORM = ("offline",)
+# Wording every entry would share reads as a template: an opening of this many words shared
+# by this many summaries, or a phrase this long in the chat texts of this many playbooks.
+SHARED_OPENING_WORDS, SHARED_BY = 3, 3
+SHARED_PHRASE = {"en": 5, "zh": 6}  # words in English, characters in Chinese
 VARIATION_PLATFORMS = ("wechat", "qq", "discord", "telegram", "slack")
 MESSAGE_FIELDS = ("rules", "welcome", "announcement")
 # Symbols that WeChat and QQ would show as they are: messages are plain text (docs/style.md).
@@ -79,9 +89,16 @@ class _Book:
                       f"swap them: min {group.size_max}, max {group.size_min}")
             self.no_repeats(playbook)
             self.checklists(playbook)
-            for i, use in enumerate(playbook.rituals):
-                if use.cadence:
-                    self.cadence(playbook, ("rituals", i, "cadence"), use.cadence)
+            for i, run in enumerate(self.library.schedule(playbook)):
+                if run.use.cadence:
+                    self.cadence(playbook, ("rituals", i, "cadence"), run.use.cadence)
+                for lang, note in (run.use.note.translations.items() if run.use.note else ()):
+                    said = minutes_in(note)
+                    if said and max(said) != run.duration:
+                        where = "its own 'duration'" if run.use.duration else f"the ritual's {run.duration} minutes"
+                        self.report(playbook, ("rituals", i, "note", lang), f"the note says {max(said)} minutes; the "
+                                    f"page shows {run.duration} ({where})",
+                                    f"set 'duration: {max(said)}' here, or correct the note: one length on the page")
         for ritual in self.library.rituals.values():
             self.cadence(ritual, ("cadence",), ritual.cadence)
         for guide in self.library.guides.values():
@@ -156,7 +173,8 @@ class _Book:
                 self.visible(entry, path, value)
             self.words(entry, "aliases", entry.aliases)
         for platform in self.library.platforms.values():
-            self.words(platform, "terms", platform.terms)
+            for i, fact in enumerate(platform.facts):
+                self.words(platform, ("facts", i, "terms"), fact.terms)
         for playbook in self.library.playbooks.values():
             self.finished_playbook(playbook)
         for pitfall in self.library.pitfalls.values():
@@ -174,6 +192,8 @@ class _Book:
         if complete:
             self.orphans()
         self.similar_titles()
+        self.claims()
+        self.shared_wording()
 
     def text(self, entry: Entry, path: FieldPath, text: Text) -> None:
         missing = [lang for lang in LANGUAGES if lang not in text.translations]
@@ -200,13 +220,13 @@ class _Book:
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
 
-    def words(self, entry: Entry, name: str, words: Words) -> None:
+    def words(self, entry: Entry, where: str | FieldPath, words: Words) -> None:
         """Aliases and feature names: short, and never the entry's own title again."""
         for lang, listed in words.items():
             low, high = language(lang).bounds["word"]
             title = entry.title.get(lang).casefold()
             for i, word in enumerate(listed):
-                path = (name, lang, i)
+                path = ((where,) if isinstance(where, str) else where) + (lang, i)
                 self.need(entry, path, low <= len(word.strip()) <= high, f"'{quoted(word)}' is {len(word)} characters "
                           "long", f"a name a reader types: keep it between {low} and {high}")
                 self.need(entry, path, word.strip().casefold() != title, f"'{quoted(word)}' is the title already",
@@ -237,9 +257,19 @@ class _Book:
         for i, use in enumerate(playbook.governance[:-1]):
             need(("governance", i), bool(use.move_on), f"stage '{use.stage}' says nothing about moving on",
                  "add 'move_on:' with what must be true to reach the next stage")
-        items = sum(len(phase.items) for phase in playbook.checklists)
-        need(("checklists",), items >= MIN_ITEMS, f"has {_count(items, 'checklist item')}",
+        serves = self.library.phase_serves
+        launch = sum(len(phase.items) for phase in playbook.checklists if serves.get(phase.phase) != "running")
+        need(("checklists",), launch >= MIN_ITEMS, f"has {_count(launch, 'launch checklist item')}",
              f"a launch plan needs at least {MIN_ITEMS}")
+        for phase_id in (phase for phase, serving in serves.items() if serving == "running"):
+            found = sum(len(phase.items) for phase in playbook.checklists if phase.phase == phase_id)
+            label = self.library.label("phase", phase_id, "en")
+            need(("checklists",), found >= MIN_RUNNING_ITEMS, f"has {_count(found, f'{label.lower()} item')}",
+                 f"a running group's checklist needs at least {MIN_RUNNING_ITEMS} items in the phase '{phase_id}'")
+        self.platform_items(playbook)
+        need(("mission", "conflict"), playbook.mission.conflict is not None, "says nothing of when the two pulls "
+             "conflict", "add 'conflict:' under mission: what to do when serving others and serving ourselves pull "
+             "apart, with an example from this kind of group")
         need(("related",), bool(playbook.related), "names no related playbook", "add one or two ids under 'related:'")
         need(("sources",), bool(playbook.sources), "names no source", "add the real works this playbook draws on")
         messages = playbook.messages
@@ -249,6 +279,96 @@ class _Book:
             match = MARKDOWN_IN_MESSAGES.search(value)
             need(("messages", name, lang), match is None, f"Markdown '{match.group(0).strip() if match else ''}' in a "
                  "chat text", "write plain text: WeChat and QQ show these symbols as they are")
+
+    # --- what is said of platforms -----------------------------------------------------
+
+    def names(self) -> Names:
+        vocabularies = self.library.vocabularies
+        platforms = self.library.platforms.values()
+        return Names.of((vocabularies.get("platform", {}), vocabularies.get("tool", {})),
+                        {p.id: p.aliases for p in platforms},
+                        {p.id: {fact.id: fact.terms for fact in p.facts} for p in platforms}, NOT_A_PLATFORM)
+
+    def claims(self) -> None:
+        """A number or a feature named beside a platform is a claim about it: the entry names one
+        of the platform's facts (for a feature, the fact that speaks of it), whose page says
+        where it was checked and when."""
+        names = self.names()
+        for entry in self.library.all_entries():
+            if entry.kind == "platform":
+                continue
+            cited = {tuple(ref.split("/", 1)) for ref in getattr(entry, "facts", ())}
+            for path, text in texts_of(entry):
+                for lang, value in text.translations.items():
+                    reported: set[str] = set()
+                    for claim in names.claims(value):
+                        backed = {fact for platform, fact in cited if platform == claim.platform}
+                        if claim.platform in reported or (backed & claim.facts if claim.facts else backed):
+                            continue
+                        reported.add(claim.platform)
+                        self.report(entry, path + ((lang,) if lang else ()), self.claim_message(claim),
+                                    self.fact_hint(entry, claim))
+
+    def claim_message(self, claim: Claim) -> str:
+        vocabulary = "platform" if claim.platform in self.library.vocabularies.get("platform", {}) else "tool"
+        what = f" ({', '.join(claim.features)})" if claim.features else ""
+        return (f"says of {self.library.label(vocabulary, claim.platform, 'en')}{what} "
+                f"'{quoted(claim.sentence, 90)}' without the fact that backs it")
+
+    def fact_hint(self, entry: Entry, claim: Claim) -> str:
+        known = self.library.platforms.get(claim.platform)
+        where = "facts:" if hasattr(entry, "facts") else "a guide's facts: (a stage cannot cite one)"
+        if claim.facts:
+            refs = ", ".join(f"{claim.platform}/{fact}" for fact in sorted(claim.facts))
+            return f"name {refs} under {where} if it says this; if not, say it without the platform's name"
+        if known:
+            ids = ", ".join(f"{claim.platform}/{fact.id}" for fact in known.facts[:6])
+            return (f"name the fact that backs the number under {where} ({ids}...), or add one with its source to "
+                    f"{known.file}; if the number is not about the platform, say it without the platform's name")
+        return (f"add playbooks/platforms/{claim.platform}.yaml with the fact and its source, and name it under "
+                f"{where}; or say it without the platform's name")
+
+    def platform_items(self, playbook: Playbook) -> None:
+        """A checklist item that names some of the playbook's platforms holds only on those: the
+        builder must not give it to a group on another platform."""
+        names = self.names()
+        platforms = set(self.library.vocabularies.get("platform", {})) - set(NOT_A_PLATFORM)
+        covered = set(playbook.group.platforms) - set(NOT_A_PLATFORM)
+        for p, phase in enumerate(playbook.checklists):
+            for i, item in enumerate(phase.items):
+                if item.condition and item.condition.platforms:
+                    continue
+                named = {pid for value in item.text.translations.values() for pid in names.named(value)} & platforms
+                if named and not covered <= named:
+                    shown = ", ".join(sorted(named))
+                    self.report(playbook, ("checklists", p, "items", i, "text"),
+                                f"names {shown} but is shown for every platform of the playbook",
+                                f"add 'if: {{platforms: [{shown}]}}', or say it for every platform")
+
+    def shared_wording(self) -> None:
+        """No template voice: summaries that open alike, chat texts that share a sentence."""
+        openings: dict[str, list[Entry]] = {}
+        for entry in self.library.all_entries():
+            words = entry.summary.translations.get("en", "").lower().split()[:SHARED_OPENING_WORDS]
+            if len(words) == SHARED_OPENING_WORDS:
+                openings.setdefault(" ".join(words), []).append(entry)
+        for opening, entries in openings.items():
+            for entry in entries[SHARED_BY - 1:] if len(entries) >= SHARED_BY else ():
+                self.report(entry, ("summary", "en"), f"opens with '{opening}', as {len(entries) - 1} other summaries do",
+                            "say first what this entry is for, in words of its own")
+        for lang, size in SHARED_PHRASE.items():
+            holders: dict[str, list[tuple[Playbook, str]]] = {}
+            for playbook in self.library.playbooks.values():
+                for name, text_lang, value in _message_texts(playbook):
+                    if text_lang == lang:
+                        for phrase in _phrases(value, lang, size):
+                            found = holders.setdefault(phrase, [])
+                            if not found or found[-1][0] is not playbook:
+                                found.append((playbook, name))
+            for phrase, found in holders.items():
+                for playbook, name in found[SHARED_BY - 1:] if len(found) >= SHARED_BY else ():
+                    self.report(playbook, ("messages", name, lang), f"shares '{phrase}' with the chat texts of "
+                                f"{len(found) - 1} other playbooks", "write this group's own words")
 
     def orphans(self) -> None:
         for entry in self.library.all_entries():
@@ -281,6 +401,46 @@ class _Book:
             for i, j in sorted(similar):
                 self.report(entries[j], ("title",), f"title is nearly the same as {entries[i].file}'s",
                             "make the difference clear in the title")
+
+
+# numbers a note writes in words, and the units of time it gives them in
+_EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+               "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}
+_ZH_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "五": 5, "十": 10, "十五": 15, "二十": 20, "三十": 30, "四十": 40,
+               "四十五": 45, "五十": 50, "六十": 60, "九十": 90, "半": 0.5, "一个半": 1.5}
+_MINUTES = re.compile(
+    r"\b(half an hour)\b|\b(\d+|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")[ -](minutes?|mins?|hours?)\b"
+    r"|(\d+|" + "|".join(sorted(_ZH_NUMBERS, key=len, reverse=True)) + r") ?个?(分钟|小时)", re.I)
+
+MAX_RITUAL_MINUTES = 12 * 60
+_DEADLINE_BEFORE = re.compile(r"\b(within|after|before|every|each|per|in the first|for the first|up to)\s+$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s*(内|以内|之内|后|之后|前|以前|一次|ago|later|before|after|beforehand)")
+
+
+def minutes_in(text: str) -> list[int]:
+    """The lengths of time a note gives, in minutes: "45 minutes", "an hour", "半小时", "两个小时"."""
+    found = []
+    for m in _MINUTES.finditer(text):
+        if _DEADLINE_BEFORE.search(text[:m.start()]) or _DEADLINE_AFTER.match(text, m.end()):
+            continue  # "within 24 hours", "48 小时内": when, not how long
+        if m[1]:
+            found.append(30)
+            continue
+        number, unit = (m[2], m[3].lower()) if m[2] else (m[4], m[5])
+        value = float(number) if number.isdigit() else (_EN_NUMBERS.get(number.lower()) or _ZH_NUMBERS[number])
+        minutes = round(value * 60) if unit.startswith("hour") or unit == "小时" else round(value)
+        if minutes <= MAX_RITUAL_MINUTES:  # "100 hours of volunteering" is no ritual's length
+            found.append(minutes)
+    return found
+
+
+def _phrases(text: str, lang: str, size: int) -> set[str]:
+    """Every run of ``size`` words (English) or Han characters (Chinese) in ``text``."""
+    if lang == "zh":
+        runs = re.findall(f"[{HAN}]+", text)
+        return {run[i:i + size] for run in runs for i in range(len(run) - size + 1)}
+    words = re.findall(r"[a-z']+", text.lower())
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
 def _is_chat_text(path: FieldPath) -> bool:
