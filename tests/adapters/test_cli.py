@@ -125,8 +125,8 @@ def test_checklist_prints_a_tailored_plain_text_list():
     assert lines[0] == f"{playbook.title.get('en')} — Launch checklist" and set(lines[1]) == {"="}
     assert lines[3] == f"Tailored for: WeChat, 600 members, {library.stages['shared'].title.get('en')}"
     shown = [line[4:] for line in lines if line.startswith("[ ] ")]
-    expected = [" ".join(i.text.get("en").split()) for _, items in tailored(playbook, Situation("wechat", 600, "shared"))
-                for i in items]
+    situation = Situation("wechat", 600, "shared")
+    expected = [" ".join(i.text.get("en").split()) for _, items in tailored(library, playbook, situation) for i in items]
     assert shown == expected and 0 < len(shown) < sum(len(p.items) for p in playbook.checklists)
 
 

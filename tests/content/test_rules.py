@@ -109,7 +109,7 @@ def test_a_playbook_needs_rituals_pitfalls_stages_and_a_real_checklist(shipped):
     assert any("pitfalls: has no pitfalls with a note" in m for m in found)
     assert any("governance: covers the stages founder-led, shared; describe all 3, in order: founder-led, shared, "
                "self-governing" in m for m in found)
-    assert any("checklists: has only 3 checklist items; a launch plan needs at least 10" in m for m in found)
+    assert any("checklists: has only 3 launch checklist items; a launch plan needs at least 10" in m for m in found)
 
 
 def test_chat_texts_must_be_plain(shipped):

@@ -38,25 +38,49 @@ def test_tailoring_drops_items_and_empty_phases(library):
     club = library.playbooks["tiny-club"]  # the whole first week is for Discord only
 
     def phases(situation):
-        return {phase.phase: [i.id for i in items] for phase, items in tailored(club, situation)}
+        return {phase.phase: [i.id for i in items] for phase, items in tailored(library, club, situation)}
 
-    assert phases(Situation("wechat", 40, "founder-led")) == {"before-launch": ["write-mission", "pin-rules"],
-                                                             "first-month": ["count-finishers"]}
-    assert phases(Situation("discord", 8, "shared")) == {
-        "before-launch": ["write-mission", "pin-rules"],
-        "first-week": ["first-digest", "greet-newcomers", "pick-second-book"],
-        "first-month": ["ask-a-host", "retire-quiet"], "ongoing": ["rotate-hosts", "review-rules"]}
+    launch = ["write-mission", "pin-rules", "choose-first-book"]
+    assert phases(Situation("wechat", 40, "founder-led", "new")) == {"before-launch": launch,
+                                                                    "first-week": ["post-welcome"],
+                                                                    "first-month": ["count-finishers"]}
+    assert phases(Situation("discord", 8, "shared", "new")) == {
+        "before-launch": launch,
+        "first-week": ["first-digest", "greet-newcomers", "pick-second-book", "post-welcome"],
+        "first-month": ["ask-a-host", "retire-quiet"]}
+
+
+def test_a_running_group_gets_its_routines_health_check_and_way_to_the_next_stage(library):
+    club = library.playbooks["tiny-club"]
+    found = {phase.phase: [i.id for i in items]
+             for phase, items in tailored(library, club, Situation("wechat", 40, "founder-led", "running"))}
+    assert found == {"ongoing": ["thank-hosts"], "health-check": ["count-posters", "ask-newcomers", "check-founder-load"],
+                     "move-on": ["move-on-founder-led-1"]}
+    # launched last month: the first weeks' items and the routines, no health check yet
+    young = {phase.phase for phase, _ in tailored(library, club, Situation(age="young"))}
+    assert young == {"first-week", "first-month", "ongoing"}
+
+
+def test_a_pitfalls_remedy_joins_the_checklist(library):
+    club = library.playbooks["tiny-club"]
+    dead = library.pitfalls["dead-group"]
+    (last, items), *_ = reversed(list(tailored(library, club, Situation(age="running", remedies=("dead-group",)))))
+    assert last.phase == "remedy-dead-group" and last.title.get("en") == "Remedy: Dead group"
+    assert [i.text for i in items] == list(dead.remedy) and items[0].id == "remedy-dead-group-1"
 
 
 def test_text_checklist_for_a_terminal(library):
-    text = checklist_text(library, library.playbooks["tiny-club"], "en", Situation("wechat", 40, "founder-led"))
+    text = checklist_text(library, library.playbooks["tiny-club"], "en", Situation("wechat", 40, "founder-led", "new"))
     assert text == (
         "Tiny club — Launch checklist\n"
         "============================\n\n"
-        "Tailored for: WeChat, 40 members, Founder-led\n\n"
+        "Tailored for: WeChat, 40 members, Founder-led, Not launched yet\n\n"
         "Before launch\n-------------\n"
         "[ ] Write the mission.\n    When: Two weeks before · Owner: Founder\n"
-        "[ ] Pin the rules.\n    When: One day before · Owner: Founder\n\n"
+        "[ ] Pin the rules.\n    When: One day before · Owner: Founder\n"
+        "[ ] Choose the first book.\n    When: One week before · Owner: Founder\n\n"
+        "First week\n----------\n"
+        "[ ] Post the welcome text.\n    When: Day 1 · Owner: Founder\n\n"
         "First month\n-----------\n"
         "[ ] Count who finished the book.\n    When: Day 30 · Owner: Host\n"
     )

@@ -48,9 +48,11 @@ def fitting(slot, index: int) -> str | dict:
     if slot.path == ("title",):
         n = _titles[slot.kind] = _titles.get(slot.kind, -1) + 1
         return {"en": RUNNING[n % len(RUNNING)], "zh": ZH_TITLES[n]}
-    if slot.path[0] in ("aliases", "terms"):  # names a reader types: short, in each language's bounds
+    words = next((i for i, part in enumerate(slot.path) if part in ("aliases", "terms")), None)
+    if words is not None:  # names a reader types: short, in each language's bounds
         # (never a title's own payload: an alias is another name)
-        return f"a{payload}" if slot.path[1] == "en" and len(payload) < 40 else "<svg onload=alert()>"
+        english = slot.path[words + 1] == "en"
+        return f"a{payload}" if english and len(payload) < 40 else "<svg onload=alert()>"
     if slot.what == "string":  # an author's name: one line
         return payload
     en = f"{payload} #{index}"

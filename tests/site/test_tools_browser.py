@@ -175,7 +175,7 @@ def test_the_builder_lists_exactly_the_items_that_apply(page, real_server, libra
     page.goto(f"{real_server}/tools/checklist-builder/?{params}")
     page.locator(".cp-builder h2").wait_for()
     shown = page.locator(".cp-builder input.cp-check").evaluate_all("boxes => boxes.map(b => b.dataset.cpItem)")
-    expected = [item.id for _, items in tailored(playbook, situation) for item in items]
+    expected = [item.id for _, items in tailored(library, playbook, situation) for item in items]
     assert shown == expected
     assert len(expected) < sum(len(p.items) for p in playbook.checklists) or situation.platform is None
 
@@ -199,7 +199,8 @@ def test_the_builder_warns_when_the_group_is_not_what_the_playbook_was_written_f
     page.goto(f"{real_server}/tools/checklist-builder/?playbook=gaming-guild&platform=wechat&size=5000")
     warnings = page.locator(".cp-builder .cp-warning")
     expect(warnings).to_have_count(2)
-    assert "written for Discord, QQ, not WeChat" in warnings.nth(0).inner_text()
+    platforms = ", ".join(library.label("platform", p, "en") for p in guild.group.platforms)
+    assert f"written for {platforms}, not WeChat" in warnings.nth(0).inner_text()
     assert f"written for {guild.group.size_min}–{guild.group.size_max} members, not 5000" in warnings.nth(1).inner_text()
     assert page.locator(".cp-builder input.cp-check").count() > 0  # the checklist is still there
     page.get_by_label("Platform", exact=True).select_option("discord")

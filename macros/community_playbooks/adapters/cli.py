@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     checklist.add_argument("--platform", help="only items for this platform, e.g. wechat")
     checklist.add_argument("--size", type=int, help="only items for a group of this many members")
     checklist.add_argument("--stage", help="only items for this stage: founder-led, shared or self-governing")
+    checklist.add_argument("--age", choices=("new", "young", "running"),
+                           help="new: the launch plan; young: launched in the last month; running: routines, the "
+                                "health check and (with --stage) what moves the group on")
+    checklist.add_argument("--add", action="append", default=[], metavar="PITFALL",
+                           help="add a pitfall's remedy to the checklist, e.g. --add dead-group (repeatable)")
     checklist.add_argument("--lang", default="en", choices=LANGUAGES, help="language (default: en)")
     checklist.add_argument("--format", choices=("text", "markdown"), default="text",
                            help="text for a terminal, markdown for chats and files (default: text)")
@@ -180,13 +185,18 @@ def _checklist(args: argparse.Namespace) -> int:
         problems.append(Problem("--stage", message=f"unknown stage '{args.stage}'",
                                 hint=did_you_mean(args.stage, library.stages)
                                 or f"use one of: {', '.join(sorted(library.stages))}"))
+    for pitfall in args.add:
+        if pitfall not in library.pitfalls:
+            problems.append(Problem("--add", message=f"unknown pitfall '{quoted(pitfall)}'",
+                                    hint=did_you_mean(pitfall, library.pitfalls)
+                                    or f"use one of: {', '.join(sorted(library.pitfalls))}"))
     if args.size is not None and args.size < 2:
         problems.append(Problem("--size", message="a group has at least 2 members"))
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 2
-    situation = Situation(args.platform, args.size, args.stage)
+    situation = Situation(args.platform, args.size, args.stage, args.age, tuple(args.add))
     # a terminal runs what it is sent: no character of the content may reach it as a control
     sys.stdout.write(neutralised(checklist_text(library, library.playbooks[args.playbook], args.lang, situation,
                                                 args.format)))

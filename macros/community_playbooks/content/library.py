@@ -41,8 +41,8 @@ class Library:
     guides: Mapping[str, Guide] = field(default_factory=dict)
     platforms: Mapping[str, Platform] = field(default_factory=dict)
     vocabularies: Mapping[str, Labels] = field(default_factory=dict)
-    # checklist phase -> "new" or "running": which groups it serves
-    phase_serves: Mapping[str, str] = field(default_factory=dict)
+    # checklist phase -> the ages of group it serves ("new", "young", "running"; the age vocabulary)
+    phase_serves: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     used_in: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # "platform/fact-id" -> the (kind, id) of every entry that relies on the fact
@@ -81,8 +81,9 @@ class Library:
 
     def schedule(self, playbook: Playbook) -> tuple[Scheduled, ...]:
         """The playbook's rituals, each with the cadence and length this group runs it at."""
+        # a reference to a ritual that is not there is the linker's problem to report, not a crash
         return tuple(Scheduled(ritual, use, use.cadence or ritual.cadence, use.duration or ritual.duration)
-                     for use in playbook.rituals for ritual in (self.rituals[use.ref],))
+                     for use in playbook.rituals if (ritual := self.rituals.get(use.ref)) is not None)
 
     def users_of(self, entry: Entry) -> tuple[Playbook, ...]:
         return tuple(self.playbooks[p] for p in self.used_in.get(entry.key, ()))

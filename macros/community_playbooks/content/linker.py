@@ -99,7 +99,8 @@ def link(entries: Iterable[Entry], vocabularies: Mapping[str, Labels], schemas: 
         rituals=by_kind["ritual"], stages=by_kind["stage"],  # type: ignore[arg-type]
         guides=by_kind["guide"], platforms=platforms,  # type: ignore[arg-type]
         vocabularies=vocabularies,
-        phase_serves=(schemas or {}).get(COMMON, {}).get("$defs", {}).get("phase", {}).get("x-serves", {}),
+        phase_serves={phase: tuple(ages) for phase, ages in
+                      (schemas or {}).get(COMMON, {}).get("$defs", {}).get("phase", {}).get("x-serves", {}).items()},
         schemas=schemas or {},
         used_in={key: tuple(sorted(ids)) for key, ids in used_in.items()},
         related={key: tuple(sorted(ids)) for key, ids in related.items()},

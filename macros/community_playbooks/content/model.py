@@ -288,6 +288,7 @@ class ChecklistItem:
 class Phase:
     phase: str
     items: tuple[ChecklistItem, ...]
+    title: Text | None = None  # a phase the engine makes (moving on, a pitfall's remedy): its own name
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -89,7 +89,8 @@ class _Book:
                       f"swap them: min {group.size_max}, max {group.size_min}")
             self.no_repeats(playbook)
             self.checklists(playbook)
-            for i, run in enumerate(self.library.schedule(playbook)):
+            for run in self.library.schedule(playbook):
+                i = playbook.rituals.index(run.use)
                 if run.use.cadence:
                     self.cadence(playbook, ("rituals", i, "cadence"), run.use.cadence)
                 for lang, note in (run.use.note.translations.items() if run.use.note else ()):
@@ -258,10 +259,10 @@ class _Book:
             need(("governance", i), bool(use.move_on), f"stage '{use.stage}' says nothing about moving on",
                  "add 'move_on:' with what must be true to reach the next stage")
         serves = self.library.phase_serves
-        launch = sum(len(phase.items) for phase in playbook.checklists if serves.get(phase.phase) != "running")
+        launch = sum(len(phase.items) for phase in playbook.checklists if "new" in serves.get(phase.phase, ()))
         need(("checklists",), launch >= MIN_ITEMS, f"has {_count(launch, 'launch checklist item')}",
              f"a launch plan needs at least {MIN_ITEMS}")
-        for phase_id in (phase for phase, serving in serves.items() if serving == "running"):
+        for phase_id in (phase for phase, ages in serves.items() if "running" in ages):
             found = sum(len(phase.items) for phase in playbook.checklists if phase.phase == phase_id)
             label = self.library.label("phase", phase_id, "en")
             need(("checklists",), found >= MIN_RUNNING_ITEMS, f"has {_count(found, f'{label.lower()} item')}",

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..content.kinds import BY_SECTION
-from ..content.languages import language
+from ..content.languages import LANGUAGES, language
 from ..content.library import Library
-from ..content.model import ChecklistItem, Condition, Phase, Playbook
+from ..content.markup import unlinked
+from ..content.model import ChecklistItem, Condition, Phase, Pitfall, Playbook, Text
 from . import dialect, escape
 from .context import Context
 from .fragments import Markup, fragment
@@ -22,6 +23,7 @@ from .urls import kit_uri, pdf_uri
 from .wording import Situation, condition_words, situation_words
 
 TOOLS_BUILDER = "tools/checklist-builder.md"
+MOVE_ON = "move-on"  # the phase a running group's checklist ends with: its stage's criteria for moving on
 
 __all__ = ["Situation", "applies", "checklist", "checklist_text", "item_count", "tailored"]
 
@@ -42,12 +44,47 @@ def applies(condition: Condition | None, situation: Situation) -> bool:
     return True
 
 
-def tailored(playbook: Playbook, situation: Situation) -> Iterator[tuple[Phase, tuple[ChecklistItem, ...]]]:
-    """Each phase with the items that apply to ``situation``; phases left empty are dropped."""
+def tailored(library: Library, playbook: Playbook, situation: Situation) -> Iterator[tuple[Phase, tuple[ChecklistItem, ...]]]:
+    """Each phase a group of ``situation`` needs, with the items that apply to it; phases left
+    empty are dropped. A running group's checklist ends with what moves it on from its stage,
+    and any checklist with the remedies of the pitfalls the reader added."""
     for phase in playbook.checklists:
+        if situation.age and situation.age not in library.phase_serves.get(phase.phase, (situation.age,)):
+            continue
         items = tuple(item for item in phase.items if applies(item.condition, situation))
         if items:
             yield phase, items
+    if situation.age == "running" and situation.stage:
+        moving = moving_on(library, playbook, situation.stage)
+        if moving:
+            yield moving, moving.items
+    for pitfall_id in situation.remedies:
+        if pitfall_id in library.pitfalls:
+            remedy = remedy_phase(library.pitfalls[pitfall_id])
+            yield remedy, remedy.items
+
+
+# what the engine writes in an item's "when" and "owner" where the content has no such field
+_REVIEW, _NOW, _ORGANISERS = (Text({lang: t(key, lang) for lang in LANGUAGES})
+                              for key in ("when_stage_review", "when_now", "owner_organisers"))
+
+
+def moving_on(library: Library, playbook: Playbook, stage_id: str) -> Phase | None:
+    """A stage's criteria for moving on, as items a running group ticks as it meets them."""
+    use = next((g for g in playbook.governance if g.stage == stage_id), None)
+    stage = library.stages.get(stage_id)
+    if use is None or stage is None or not use.move_on:
+        return None
+    title = Text({lang: t("moving_on_from", lang, stage=unlinked(stage.title.get(lang))) for lang in LANGUAGES})
+    return Phase(MOVE_ON, tuple(ChecklistItem(f"{MOVE_ON}-{stage_id}-{n}", text, _REVIEW, use.lead)
+                                for n, text in enumerate(use.move_on, 1)), title)
+
+
+def remedy_phase(pitfall: Pitfall) -> Phase:
+    """A pitfall's remedy as items: what the reader added to the checklist from its page."""
+    title = Text({lang: t("remedy_of", lang, pitfall=unlinked(pitfall.title.get(lang))) for lang in LANGUAGES})
+    return Phase(f"remedy-{pitfall.id}", tuple(ChecklistItem(f"remedy-{pitfall.id}-{n}", text, _NOW, _ORGANISERS)
+                                                for n, text in enumerate(pitfall.remedy, 1)), title)
 
 
 def item_count(playbook: Playbook) -> int:
@@ -101,7 +138,8 @@ def checklist_item(ctx: Context, playbook: Playbook, phase: str, item: Checklist
 
 def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[ChecklistItem], heading_level: int = 3,
                 *, links: bool = True) -> str:
-    heading = dialect.heading(heading_level, ctx.label("phase", phase.phase), f"{playbook.id}--{phase.phase}")
+    name = ctx.title(phase.title) if phase.title else ctx.label("phase", phase.phase)
+    heading = dialect.heading(heading_level, name, f"{playbook.id}--{phase.phase}")
     items = list(items)
     progress = _PROGRESS(playbook=playbook.id, phase=phase.phase, total=len(items))
     lines = "\n".join(checklist_item(ctx, playbook, phase.phase, item, links=links) for item in items)
@@ -120,7 +158,7 @@ def toolbar(ctx: Context, playbook: Playbook) -> str:
 def checklist(ctx: Context, playbook: Playbook, heading_level: int = 3, *, with_toolbar: bool = True,
               situation: Situation | None = None, links: bool = True) -> str:
     """The whole checklist of a playbook (or the part that applies to ``situation``), phase by phase."""
-    phases = tailored(playbook, situation) if situation else ((p, p.items) for p in playbook.checklists)
+    phases = tailored(ctx.library, playbook, situation) if situation else ((p, p.items) for p in playbook.checklists)
     blocks = [toolbar(ctx, playbook)] if with_toolbar else []
     blocks += [phase_block(ctx, playbook, phase, items, heading_level, links=links) for phase, items in phases]
     return "\n\n".join(blocks)
@@ -132,7 +170,7 @@ def checklist_text(library: Library, playbook: Playbook, lang: str, situation: S
                    fmt: str = "text") -> str:
     """A checklist for a terminal (``text``) or for pasting where Markdown renders (``markdown``)."""
     situation = situation or Situation()
-    title = f"{playbook.title.get(lang)} — {t('checklists', lang)}"
+    title = f"{playbook.title.get(lang)} — {t('running_checklist' if situation.age == 'running' else 'checklists', lang)}"
     tailoring = situation_words(library, situation, lang)
     out: list[str] = []
     if fmt == "markdown":
@@ -144,8 +182,8 @@ def checklist_text(library: Library, playbook: Playbook, lang: str, situation: S
         if tailoring:
             out += [t("tailored_for", lang, situation=tailoring), ""]
     separator = language(lang).label_separator
-    for phase, items in tailored(playbook, situation):
-        heading = library.label("phase", phase.phase, lang)
+    for phase, items in tailored(library, playbook, situation):
+        heading = phase.title.get(lang) if phase.title else library.label("phase", phase.phase, lang)
         if fmt == "markdown":
             out += [f"## {_md(heading)}", ""]
         else:

@@ -23,6 +23,8 @@ class Situation:
     platform: str | None = None
     size: int | None = None
     stage: str | None = None
+    age: str | None = None  # "new", "young" or "running" (the age vocabulary): which phases it needs
+    remedies: tuple[str, ...] = ()  # pitfalls whose remedy the reader added to the checklist
 
 
 def list_separator(lang: str) -> str:
@@ -77,4 +79,6 @@ def situation_words(library: Library, situation: Situation, lang: str) -> str:
     if situation.stage:
         stage = library.stages.get(situation.stage)
         parts.append(stage.title.get(lang) if stage else situation.stage)
+    if situation.age:
+        parts.append(library.label("age", situation.age, lang))
     return list_separator(lang).join(parts)

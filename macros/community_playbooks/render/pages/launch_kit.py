@@ -15,7 +15,7 @@ from ..context import Context, Site
 from ..fragments import fragment
 from ..ritual_calendar import occurrences
 from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
-from ..wording import cadence_text
+from ..wording import Situation, cadence_text
 from .entry_parts import entry_front_matter, print_head
 
 _ACTIONS = fragment(
@@ -24,6 +24,7 @@ _ACTIONS = fragment(
     '{% if pdf %}<a class="md-button" href="{{ pdf }}" download>{{ download }}</a> {% endif %}'
     '<a class="md-button" href="{{ back }}">{{ back_label }}</a></div>')
 _MESSAGE = fragment('<pre class="cp-message">{{ text }}</pre>')
+LAUNCH = Situation(age="new")
 
 
 def kit_page(site: Site, playbook: Playbook) -> str:
@@ -37,7 +38,8 @@ def kit_page(site: Site, playbook: Playbook) -> str:
                        back_label=ctx.ui("back_to_playbook"))
     sheets = [
         dialect.join(head, dialect.heading(1, ctx.ui("kit_title", title=ctx.title(pb.title))), ctx.ui("kit_intro"),
-                      checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False)),
+                      # the plan to launch a group: a running group prints its own from the checklist builder
+                      checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False, situation=LAUNCH)),
         dialect.join(plain_head, dialect.heading(2, ctx.ui("messages"), "texts"), *_texts(ctx, pb)),
         dialect.join(plain_head, dialect.heading(2, ctx.ui("ritual_calendar"), "calendar"), _calendar(ctx, pb)),
     ]
