@@ -25,13 +25,15 @@ from ..content.loader import Loader
 from ..content.validation import SCHEMA_DIR
 from ..errors import ContentError, quoted
 from ..render.context import Site
-from ..render.dialect import front_matter_values
+from ..render.dialect import HELP, PAGE_KINDS, PROJECT, front_matter_values
 from ..render.manifest import site_files
 from ..render.strings import theme_values
 from ..render.tables import label_cells
 from ..render.typography import chinese_typography
 from .search import SearchIndexError, index_site
 from .site_config import PlaybooksConfig, language_of, renders_macros, site_for
+
+CONTRIBUTING_PAGE = "contributing.md"  # the repository's CONTRIBUTING file, as the site's page
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -105,7 +107,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 self._skip_if_unchanged(file, generated.content)
             files.append(file)
         # one contributing guide per language: the repository's CONTRIBUTING file is also the site's page
-        guide = File.generated(config, "contributing.md", abs_src_path=str(root / self.config.contributing))
+        guide = File.generated(config, CONTRIBUTING_PAGE, abs_src_path=str(root / self.config.contributing))
         guide.edit_uri = to_root + self.config.contributing
         files.append(guide)
         if self.dirty:
@@ -124,6 +126,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 message = (f"the front matter of the generated page {page.file.src_uri} does not read back as it "
                            f"was written (read: {quoted(page.meta, 200)}); the page is not published")
                 raise (PluginError if self.serving else Abort)(message)
+        if page.file.src_uri == CONTRIBUTING_PAGE:  # the repository's file: no front matter of ours
+            page.meta.setdefault("kind", PROJECT)
+        if page.meta.get("kind", HELP) not in PAGE_KINDS:
+            message = (f"{page.file.src_uri}: its front matter's kind {quoted(page.meta['kind'], 40)} is none of "
+                       f"{', '.join(PAGE_KINDS)} (what search files the page under)")
+            raise (PluginError if self.serving else Abort)(message)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

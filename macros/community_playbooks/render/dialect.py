@@ -14,6 +14,8 @@ import json
 import re
 from typing import Iterable, Mapping, Sequence
 
+from ..content.kinds import KIND_NAMES
+
 
 def join(*parts: str) -> str:
     """Blocks separated by blank lines; empty parts dropped; one newline at the end."""
@@ -84,6 +86,18 @@ def section(title: str, anchor: str, body: str, *, searched: bool = True) -> str
 
 # The site's search (Pagefind) leaves out what an element so marked holds.
 UNSEARCHED = 'data-pagefind-ignore="all"'
+
+# What search files a page under: its front matter's "kind", which the theme's template hands to
+# Pagefind. An entry's page is of its kind of entry; a page that helps readers use the site is
+# "help" (a page without a kind is one); a page about the project itself (the style guide, the
+# field reference, the translation status) is "project", shown by search only when nothing else
+# matches or when the reader asks for it.
+HELP, PROJECT = "help", "project"
+PAGE_KINDS = (*KIND_NAMES, HELP, PROJECT)
+
+
+def project_front_matter() -> str:
+    return front_matter({"kind": PROJECT})
 
 
 def unsearched(body: str) -> str:

@@ -15,8 +15,14 @@ _PRINT_HEAD = fragment(
     '{% for part in parts %}{% if not loop.first %} · {% endif %}<span>{{ part }}</span>{% endfor %}</p>'
     '{% if qr %}<div class="cp-qr"><span class="cp-qr__code" role="img" aria-label="{{ qr_label }}">{{ qr }}</span>'
     '<span class="cp-qr__caption" aria-hidden="true">{{ qr_caption }}</span></div>{% endif %}</div>')
-_REVIEWED = fragment('<p class="cp-reviewed">{{ text }}</p>')
-_ALIASES = fragment('<p class="cp-aliases">{{ label }}{{ separator }}{{ aliases }}</p>')
+# the date of the last review is on every entry: search leaves it out, or "2026" would find them all
+_REVIEWED = fragment('<p class="cp-reviewed" data-pagefind-ignore>{{ text }}</p>')
+# The other names readers know an entry by weigh in search as much as its title: as words of the
+# page, weighted as its title (h1) is, and as a field of its own that search ranks as it ranks titles
+# (one alias a word: a Chinese query is looked up as the start of a word). "Also called" is not searched.
+_ALIASES = fragment('<p class="cp-aliases" data-pagefind-weight="{{ weight }}" data-pagefind-meta="aliases:{{ words }}">'
+                    '<span data-pagefind-ignore>{{ label }}{{ separator }}</span>{{ aliases }}</p>')
+ALIAS_WEIGHT = 7  # Pagefind's weight of a page's title (its h1)
 _ACTIONS = fragment(
     '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
     '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
@@ -30,7 +36,8 @@ def entry_front_matter(ctx: Context, entry: Entry, title: str | None = None, **e
     title, description = title or ctx.unlinked(entry.title), ctx.unlinked(entry.summary)
     if ctx.language.units:  # the tab, the navigation and a chat app's preview card wrap them too
         title, description = bind_number_units(title, ctx.lang), bind_number_units(description, ctx.lang)
-    meta: dict[str, object] = {"title": title, "description": description}
+    # what search files the page under (the theme's template reads it): its kind of entry
+    meta: dict[str, object] = {"title": title, "description": description, "kind": entry.kind}
     if entry.tags and not extra.get("hide"):
         meta["tags"] = [ctx.plain_label("tag", tag) for tag in entry.tags]
     meta.update(extra)
@@ -43,7 +50,8 @@ def entry_heading(ctx: Context, entry: Entry) -> str:
     aliases = entry.aliases.get(ctx.lang, ())
     if not aliases:
         return heading
-    also = _ALIASES(label=ctx.ui("also_called"), separator=ctx.label_separator, aliases=ctx.list_separator.join(aliases))
+    also = _ALIASES(label=ctx.ui("also_called"), separator=ctx.label_separator, aliases=ctx.list_separator.join(aliases),
+                    weight=ALIAS_WEIGHT, words=" ".join(aliases))
     return f"{heading}\n\n{also}"
 
 

@@ -26,7 +26,7 @@ def reference_page(documents: Mapping[str, Schema], kind: str, lang: str = "en",
         rows.append(f"| `{path}` | {_type(documents, field, lang)} | {t('yes', lang) if required else ''} | "
                     f"{_meaning(documents, field, lang)} | {_example(documents, field)} |")
     folder = BY_NAME[kind].folder(content_dir) + "/"
-    return (f"# {t('ref_kind_title', lang, kind=t(kind, lang))}\n\n{escape.escape(_description(schema, lang))}\n\n"
+    return (f"{dialect.project_front_matter()}\n\n# {t('ref_kind_title', lang, kind=t(kind, lang))}\n\n{escape.escape(_description(schema, lang))}\n\n"
             + t("ref_intro", lang, kind=t(kind, lang), folder=folder, schema=f"{SCHEMA_SOURCE}/{BY_NAME[kind].schema_file}") + "\n\n"
             + t("ref_text", lang) + "\n\n" + "\n".join(rows) + "\n")
 
@@ -34,7 +34,7 @@ def reference_page(documents: Mapping[str, Schema], kind: str, lang: str = "en",
 def reference_index(lang: str = "en") -> str:
     links = dialect.bullets(dialect.link(t("ref_kind_title", lang, kind=t(kind.name, lang)), f"{kind.name}.md")
                              for kind in KINDS)
-    return f"# {t('ref_title', lang)}\n\n{t('ref_index_intro', lang)}\n\n{links}\n"
+    return f"{dialect.project_front_matter()}\n\n# {t('ref_title', lang)}\n\n{t('ref_index_intro', lang)}\n\n{links}\n"
 
 
 def _description(schema: Schema, lang: str) -> str:

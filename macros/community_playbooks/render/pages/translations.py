@@ -27,4 +27,5 @@ def translation_page(site: Site) -> str:
                          f"{ctx.ui('complete_count', done=complete[lang], total=len(entries))}" for lang in LANGUAGES)
     table = dialect.table([ctx.ui("name_col"), ctx.ui("kind_col"), *(language(lang).name for lang in LANGUAGES)],
                            rows)
-    return dialect.join(dialect.heading(1, ctx.ui("translations_title")), ctx.ui("translations_intro"), summary, table)
+    return dialect.join(dialect.project_front_matter(), dialect.heading(1, ctx.ui("translations_title")),
+                        ctx.ui("translations_intro"), summary, table)
