@@ -150,7 +150,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._building.clear()
         if self.config.search:
             try:
-                index_site(Path(config.site_dir))
+                index_site(Path(config.site_dir), language_of(config).code)
             except SearchIndexError as err:
                 raise (PluginError if self.serving else Abort)(f"Could not index the site for search: {err}") from None
         if not self._printing():
