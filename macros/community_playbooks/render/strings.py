@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content import languages
+from .dialect import PAGE_KINDS
 
 STRINGS: dict[str, dict[str, str]] = {
     "ui_open_in_browser": {
@@ -292,14 +293,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_title": {"en": "Search this site", "zh": "搜索本站"},
     "search_placeholder": {"en": "A problem, a kind of group, a ritual…", "zh": "一个问题、一类社群、一个固定活动……"},
     "search_close": {"en": "Close", "zh": "关闭"},
-    "search_none": {"en": "No page matches these words. Try fewer or other words.",
-                    "zh": "没有页面同时包含这些词。试试少一点或换个说法。"},
+    "search_none": {"en": "No page matches “{query}”. Try fewer or other words.",
+                    "zh": "没有页面包含“{query}”。试试少一点或换个说法。"},
     "search_some": {"en": "No page has all of these words; these have some of them.",
                     "zh": "没有页面同时包含这些词，下面是包含其中一部分的页面。"},
     "search_loading": {"en": "Loading the search…", "zh": "正在加载搜索……"},
     "search_failed": {"en": "The search could not be loaded. Check your connection and try again.",
                       "zh": "搜索没能加载出来。请检查网络后再试。"},
     "search_count": {"en": "{n} pages", "zh": "{n}\u00a0个页面"},
+    "search_count_one": {"en": "1 page", "zh": "1\u00a0个页面"},
+    "search_common": {"en": "“{query}” is on almost every page. Add a word or two: the problem, the kind of group or "
+                            "the platform.",
+                      "zh": "“{query}”几乎每一页都有。再加一两个词：遇到的问题、群的类型或者平台。"},
+    "search_respelt": {"en": "Showing results for “{query}”.", "zh": "已按“{query}”搜索。"},
+    "search_finder_intro": {"en": "Not sure what it is called?", "zh": "不知道它叫什么？"},
+    "search_finder": {"en": "Find it by what you see in your group", "zh": "按群里看到的情况查找"},
+    "search_closest": {"en": "Closest titles:", "zh": "标题最接近的："},
+    "search_kinds": {"en": "Show", "zh": "显示"},
+    "search_all": {"en": "All", "zh": "全部"},
+    "search_kind_playbook": {"en": "Playbooks", "zh": "手册"},
+    "search_kind_pitfall": {"en": "Pitfalls", "zh": "坑"},
+    "search_kind_ritual": {"en": "Rituals", "zh": "仪式"},
+    "search_kind_stage": {"en": "Stages", "zh": "阶段"},
+    "search_kind_guide": {"en": "Guides", "zh": "指南"},
+    "search_kind_platform": {"en": "Platforms", "zh": "平台"},
+    "search_kind_help": {"en": "Using the site", "zh": "使用帮助"},
+    "search_kind_project": {"en": "About the project", "zh": "项目文档"},
     "ref_title": {"en": "Field reference", "zh": "字段参考"},
     "ref_index_intro": {"en": "Every field each kind of entry may hold, generated from the engine's JSON Schemas.",
                         "zh": "每类条目可以填写的全部字段，由引擎的 JSON Schema 自动生成。"},
@@ -341,7 +360,9 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 # The words the theme's templates use, handed to them by the MkDocs plugin.
-THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count"),
+THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count",
+                         "count_one", "common", "respelt", "finder_intro", "finder", "closest", "kinds", "all",
+                         *(f"kind_{kind}" for kind in PAGE_KINDS)),
               # what the page script says where a browser refuses something (config.extra.cp.ui)
               "ui": ("open_in_browser", "open_in_browser_wechat", "ticks_volatile", "copy_select", "copy_link_select")}
 

@@ -757,15 +757,303 @@
 
   /* --- search: the Pagefind index of this language, loaded when the reader opens search --- */
 
+  // Pagefind splits Chinese into words when it indexes, with its own dictionary; the browser would
+  // split a query with another (团购 becomes 团 and 购, which the index does not hold). So a query is
+  // read here the way the index was made, with the index's own words (pagefind/cp/, written by the
+  // build, a small file per first character, fetched for the characters typed), and Pagefind is
+  // handed the words found, to look up as they are.
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var SEARCH_SPLIT = /[\s\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
+  var ENTRY_KINDS = ["playbook", "pitfall", "ritual", "stage", "guide", "platform"];
+  var KIND_ORDER = ENTRY_KINDS.concat(["help", "project"]);
+  var LONGEST_WORD = 8;  // characters of a Chinese word: longer ones in the index are titles
+  var SHOWN = 10;
+
   function excerptNodes(html) {
-    // Pagefind's excerpts are escaped text with <mark> around the words found: keep exactly that
+    // Pagefind's excerpts are escaped text with <mark> around the words found: keep exactly that,
+    // less the zero-width spaces it puts between the Chinese words it split
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
     var out = document.createDocumentFragment();
     Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
-      if (node.nodeName === "MARK") out.appendChild(el("mark", { text: node.textContent }));
-      else out.appendChild(document.createTextNode(node.textContent));
+      var text = node.textContent.replace(/\u200b/g, "");
+      if (node.nodeName === "MARK") out.appendChild(el("mark", { text: text }));
+      else out.appendChild(document.createTextNode(text));
     });
     return out;
+  }
+
+  function fetchJSON(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  // The index's words: what the build wrote about them (search.json), the words starting with given
+  // characters, each with the number of pages that hold it, and the entries' titles.
+  function indexWords(base) {
+    var about = null;
+    var files = {};
+
+    function info() {
+      if (!about) {
+        about = fetchJSON(base + "search.json").then(function (data) {
+          var traditional = {};
+          var pairs = Array.from(data.traditional);
+          for (var i = 0; i + 1 < pairs.length; i += 2) traditional[pairs[i]] = pairs[i + 1];
+          var phrases = Object.keys(data.phrases || {}).sort(function (a, b) { return b.length - a.length; });
+          return { pages: data.pages, buckets: data.buckets, fillers: data.fillers, traditional: traditional,
+                   phrases: phrases.map(function (p) { return [p, data.phrases[p]]; }) };
+        });
+        about.catch(function () { about = null; });
+      }
+      return about;
+    }
+
+    function startingWith(chars) {
+      return info().then(function (data) {
+        var wanted = [];
+        chars.forEach(function (char) {
+          var n = char.codePointAt(0) % data.buckets;
+          if (wanted.indexOf(n) === -1) wanted.push(n);
+        });
+        return Promise.all(wanted.map(function (n) {
+          if (!files[n]) {
+            files[n] = fetchJSON(base + "words-" + n + ".json");
+            files[n].catch(function () { delete files[n]; });
+          }
+          return files[n];
+        })).then(function (parts) {
+          var words = {};
+          parts.forEach(function (part) { Object.keys(part).forEach(function (w) { words[w] = part[w]; }); });
+          return words;
+        });
+      });
+    }
+
+    var titles = null;
+    function entryTitles() {  // [url, title, other names] of every entry: only when nothing is found
+      if (!titles) {
+        titles = fetchJSON(base + "titles.json");
+        titles.catch(function () { titles = null; });
+      }
+      return titles;
+    }
+
+    return { info: info, startingWith: startingWith, titles: entryTitles };
+  }
+
+  // The query's characters as the index writes them: compatibility forms folded (ＱＱ, full-width
+  // letters), lower case, and simplified characters for the traditional ones of the table; written in
+  // traditional characters, Taiwan's and Hong Kong's words read as the index's (訊息, 消息).
+  function folded(query, info) {
+    var plain = query.normalize("NFKC").toLowerCase();
+    var text = Array.from(plain).map(function (char) { return info.traditional[char] || char; }).join("");
+    if (text !== plain) {
+      info.phrases.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]); });
+    }
+    return text;
+  }
+
+  // A run of Chinese characters split into the index's words: the fewest pieces, then the commonest;
+  // a character of no word stands alone.
+  function splitHan(run, words) {
+    var chars = Array.from(run);
+    var best = [{ cost: 0, weight: 0, pieces: [] }];
+    for (var end = 1; end <= chars.length; end++) {
+      for (var start = Math.max(0, end - LONGEST_WORD); start < end; start++) {
+        var from = best[start];
+        if (!from) continue;
+        var piece = chars.slice(start, end).join("");
+        var pages = words[piece] || 0;
+        if (!pages && end - start > 1) continue;
+        var cost = from.cost + (pages ? 1 : 3);
+        var weight = from.weight + Math.log(pages + 1);
+        var here = best[end];
+        if (!here || cost < here.cost || (cost === here.cost && weight > here.weight)) {
+          best[end] = { cost: cost, weight: weight, pieces: from.pieces.concat([piece]) };
+        }
+      }
+    }
+    return best[chars.length].pieces;
+  }
+
+  // What Pagefind does with a word of letters: it finds the indexed words (stems, in English) that
+  // start with it, or else the longest indexed word it starts with.
+  function wordsStarting(prefix, words) {
+    return Object.keys(words).filter(function (w) { return w.lastIndexOf(prefix, 0) === 0; });
+  }
+
+  function stemOf(word, words) {
+    var stem = "";
+    Object.keys(words).forEach(function (w) {
+      if (w.length > stem.length && word.lastIndexOf(w, 0) === 0) stem = w;
+    });
+    return stem;
+  }
+
+  // An indexed word, or one of its forms: a stem of the index and an ending (club, clubs; read,
+  // reading; ad, ads, unless ``strict``), not a misspelling (burn, burnuot).
+  var ENDING = /^(s|es|ed|d|e|y|ly|er|ers|ing|ies|ied|al|ion|ive|ity|ous|ful|est|ist|ism|ate|ise|ize)$/;
+  function isWord(piece, words, strict) {
+    if (piece.length < 3) return false;
+    if (words[piece] || words[piece.replace(/y$/, "i")]) return true;
+    var stem = stemOf(piece, words);
+    return stem.length >= (strict ? 3 : Math.min(3, piece.length - 1)) && ENDING.test(piece.slice(stem.length));
+  }
+
+  // The British spellings of an American one (organize, organise; neighbor, neighbour): the content
+  // is written in British English, and a reader may write either.
+  function britishSpellings(word) {
+    var forms = [];
+    [[/iz(e|es|ed|ing|ation|ations|er|ers)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"], [/or(s|hood|ed|ing|ful)?$/, "our$1"],
+      [/ter(s)?$/, "tre$1"], [/og(s)?$/, "ogue$1"], [/ense(s)?$/, "ence$1"]].forEach(function (rule) {
+      var form = word.replace(rule[0], rule[1]);
+      if (form !== word && word.length > 4) forms.push(form);
+    });
+    return forms;
+  }
+
+  // Two words run together ("bookclub"): the split into indexed words with the fewest pieces.
+  function splitLetters(token, words) {
+    var best = [[]];
+    for (var end = 3; end <= token.length; end++) {
+      for (var start = 0; start <= end - 3; start++) {
+        if (!best[start] || end - start === token.length || !isWord(token.slice(start, end), words, true)) continue;
+        var pieces = best[start].concat([token.slice(start, end)]);
+        if (!best[end] || pieces.length < best[end].length) best[end] = pieces;
+      }
+    }
+    var found = best[token.length];
+    return found && found.length > 1 ? found : null;
+  }
+
+  // A word the index lacks, spelt one letter off (two, in a long word) from one it holds: that one;
+  // or its stem, for a word with an ending (harrassment, harass).
+  // { word, shown }: the word to look up, and as the reader is shown it (the stem with its ending).
+  function respelt(token, words) {
+    var found = respeltWord(token, words);
+    if (found) return { word: found, shown: found };
+    var ending = /(ments?|ings?|ations?|ions?|ness|ers?|ed|es|s|ly)$/.exec(token);
+    found = ending && token.length - ending[0].length >= 4 ? respeltWord(token.slice(0, -ending[0].length), words) : null;
+    return found ? { word: found, shown: found + ending[0] } : null;
+  }
+
+  function respeltWord(token, words) {
+    if (token.length < 4) return null;
+    var most = token.length >= 8 ? 2 : 1;
+    var found = null;
+    Object.keys(words).forEach(function (w) {
+      if (Math.abs(w.length - token.length) > most || w[0] !== token[0]) return;
+      var d = distance(token, w, most);
+      // the nearest; of two as near, the one the word starts with (a key pressed once too often), or the commoner
+      var start = token.lastIndexOf(w, 0) === 0;
+      if (d <= most && (!found || d < found.d || (d === found.d && (start > found.start ||
+          (start === found.start && words[w] > words[found.w]))))) found = { w: w, d: d, start: start };
+    });
+    return found ? found.w : null;
+  }
+
+  function distance(a, b, most) {  // Damerau-Levenshtein (adjacent swaps), given up past ``most``
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows[i] = [i];
+      var low = i;
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0][j] = j; continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+        if (d < low) low = d;
+      }
+      if (i > 0 && low > most) return most + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  // The query read as the index's words: { text, terms, phrases, missing, spellings, respelt, common,
+  // apart }: the query folded; the words to look up; the runs of them typed together; the words the
+  // index holds nothing like (Pagefind would look up the longest word they start with, "x" for
+  // "xyzzy"); the spellings each word of letters is looked up in (neighbor, neighbour); the words
+  // looked up when one typed was read as another or as two ("discord" for "discrod"); whether it held
+  // nothing to look up (filler words only, or one character found on most pages); and whether it may
+  // be read again ``apart``, its long words taken apart where they are two run together ("bookclub"
+  // is a word of a project page too, so a first reading finds no entry).
+  function readQuery(query, index, apart) {
+    return index.info().then(function (info) {
+      var text = folded(query, info);
+      var tokens = [];
+      text.split(SEARCH_SPLIT).forEach(function (token) {
+        (token.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g) || [])
+          .forEach(function (run) { tokens.push(run); });
+      });
+      var first = [];
+      tokens.forEach(function (token) {
+        (HAN.test(token) ? Array.from(token) : [token[0]]).forEach(function (char) {
+          if (first.indexOf(char) === -1) first.push(char);
+        });
+      });
+      return index.startingWith(first).then(function (words) {
+        // a word of letters the index does not hold, or, read ``apart``, any word that may be two run together
+        var unknown = tokens.filter(function (token) {
+          if (HAN.test(token) || /^\d+$/.test(token)) return false;
+          return apart ? token.length >= 6 : !wordsStarting(token, words).length && !isWord(token, words);
+        });
+        var more = [];
+        unknown.forEach(function (token) {
+          Array.from(token).forEach(function (char) { if (more.indexOf(char) === -1) more.push(char); });
+        });
+        return (more.length ? index.startingWith(first.concat(more)) : Promise.resolve(words)).then(function (all) {
+          var pieces = [];
+          var phrases = [];  // words the reader typed together, split here
+          var missing = [];  // words the index holds nothing like
+          var respelling = false;  // a word read as another, or as two
+          var spellings = {};  // a word and its other spellings, each looked up
+          var shownAs = {};  // a respelt stem as the reader is shown it
+          tokens.forEach(function (token) {
+            var split = HAN.test(token) ? splitHan(token, all) : apart ? splitLetters(token, all) : null;
+            if (split && !HAN.test(token)) respelling = true;
+            if (split && HAN.test(token)) {  // a character no word of the index starts with is found nowhere
+              split = split.filter(function (piece) {
+                var found = all[piece] || wordsStarting(piece, all).length;
+                if (!found) missing.push(piece);
+                return found;
+              });
+            }
+            if (!split) {
+              if (/^\d+$/.test(token) || wordsStarting(token, all).length || isWord(token, all)) split = [token];
+              else {
+                // two words run together; else one letter off (two in a long word) a word of the
+                // index; else a word the index holds the start of, which Pagefind finds by its stem
+                // (monetization, monetis-); else nothing like it
+                var near = respelt(token, all);
+                var start = token.length >= 6 ? token.slice(0, Math.max(5, Math.ceil(token.length * 0.4))) : "";
+                split = splitLetters(token, all) || (near ? [near.word] : start && wordsStarting(start, all).length ? [token] : []);
+                if (!split.length) missing.push(token);
+                else if (split[0] !== token) respelling = true;
+                if (near && split[0] === near.word) shownAs[near.word] = near.shown;
+              }
+            }
+            pieces = pieces.concat(split);
+            if (split.length > 1) phrases.push(split);
+            if (split.length === 1 && !HAN.test(token)) spellings[split[0]] = [split[0]].concat(britishSpellings(split[0]));
+          });
+          var terms = pieces.filter(function (piece, i) {
+            return info.fillers.indexOf(piece) === -1 && pieces.indexOf(piece) === i;
+          });
+          // beside a word found nowhere, words on most pages ("群" of "囧群") find nothing worth listing
+          if (missing.length && terms.every(function (term) { return (all[term] || 0) * 2 >= info.pages; })) terms = [];
+          var bare = text.replace(/\s+/g, "");
+          var alone = Array.from(bare).length === 1 &&
+            (!HAN.test(bare) || (all[bare] || 0) * 2 >= info.pages);
+          return { text: text, terms: alone ? [] : terms, phrases: phrases, missing: missing, spellings: spellings,
+                   respelt: respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "",
+                   common: alone || (!terms.length && !missing.length),
+                   apart: !apart && tokens.some(function (token) { return !HAN.test(token) && token.length >= 6; }) };
+        });
+      });
+    });
   }
 
   function initSearch() {
@@ -774,14 +1062,29 @@
     if (!dialog || !opener) return;
     var input = dialog.querySelector("input");
     var status = dialog.querySelector(".cp-search__status");
+    var kindsBox = dialog.querySelector(".cp-search__kinds");
     var list = dialog.querySelector(".cp-search__results");
-    var texts = dialog.dataset;
+    var help = dialog.querySelector(".cp-search__help");
+    var closestBox = dialog.querySelector(".cp-search__closest");
+    var texts = strings("cp-search-words");
+    var base = new URL(dialog.dataset.cpIndex, location.href);
+    var words = indexWords(new URL("cp/", base).href);
     var index = null;
+    var kindsOf = null;
     var next = latest();
+    var shown = null;  // what the list shows: { query, results, partial, respelt, kindOf }
+    var chosenKind = "";
 
     function load() {
       if (!index) {
-        index = import(new URL(texts.cpIndex, location.href).href).then(function (pagefind) {
+        index = Promise.all([import(base.href), words.info()]).then(function (loaded) {
+          var pagefind = loaded[0];
+          // Pagefind takes the page's language from <html lang>, and with Chinese it would split the
+          // words it is given again: it is started without one, and given the words found here.
+          var root = document.documentElement;
+          var lang = root.getAttribute("lang");
+          root.setAttribute("lang", "und");
+          try { pagefind.init(); } finally { root.setAttribute("lang", lang); }
           // results link from this language's root, wherever the site is served
           return pagefind.options({ baseUrl: siteRoot().pathname, excerptLength: 22 }).then(function () { return pagefind; });
         });
@@ -790,13 +1093,31 @@
       return index;
     }
 
+    // Every page's kind (the filter the build gave each page), asked of Pagefind once.
+    function kinds(pagefind) {
+      if (!kindsOf) {
+        kindsOf = pagefind.filters().then(function (filters) {
+          var names = Object.keys((filters && filters.kind) || {});
+          return Promise.all(names.map(function (kind) {
+            return pagefind.search(null, { filters: { kind: kind } }).then(function (found) { return [kind, found.results]; });
+          }));
+        }).then(function (lists) {
+          var map = {};
+          lists.forEach(function (pair) { pair[1].forEach(function (r) { map[r.id] = pair[0]; }); });
+          return map;
+        });
+        kindsOf.catch(function () { kindsOf = null; });
+      }
+      return kindsOf;
+    }
+
     function open(event) {
       if (event) event.preventDefault();
       if (typeof dialog.showModal === "function") { if (!dialog.open) dialog.showModal(); }
       else dialog.setAttribute("open", "");
       input.focus();
       input.select();
-      load().catch(function () { status.textContent = texts.cpFailed; });
+      load().catch(function () { status.textContent = texts.failed; });
     }
 
     function result(data) {
@@ -815,37 +1136,212 @@
       return item;
     }
 
-    // Pagefind ranks a page that holds any of the words; a reader who types two words means
-    // both. Each word is looked up on its own (ids and scores only: no page is fetched), and
-    // the pages holding every word come first; only when none does are the others shown.
-    function everyWord(pagefind, query, search) {
-      var words = query.split(/\s+/).filter(function (word, i, all) { return word && all.indexOf(word) === i; });
-      if (words.length < 2 || /["“”]/.test(query)) return Promise.resolve({ results: search.results, partial: false });
-      return Promise.all(words.map(function (word) { return pagefind.search(word); })).then(function (each) {
-        var holds = each.map(function (found) { return new Set(found.results.map(function (r) { return r.id; })); });
-        var all = search.results.filter(function (r) { return holds.every(function (ids) { return ids.has(r.id); }); });
-        return all.length ? { results: all, partial: false } : { results: search.results, partial: true };
+    // A reader who types two words means both, and in a longer query all of them but one: the pages
+    // holding that many, best first; only when no page does, the pages holding the most words. Each
+    // word is looked up on its own (ids and scores only: no page is fetched), and a page's score is
+    // the sum of its words' scores. Characters typed together ("建群", which the index holds as 建
+    // and 群) rank the pages holding them together first.
+    function find(pagefind, reading) {
+      var terms = reading.terms;
+      if (!terms.length) return Promise.resolve({ results: [], partial: true });
+      var phrases = reading.phrases.filter(function (phrase) { return phrase.length > 1; });
+      function lookUp(term) {  // a word in each of its spellings: the pages holding any, at their best score
+        var forms = (reading.spellings && reading.spellings[term]) || [term];
+        if (forms.length === 1) return pagefind.search(term);
+        return Promise.all(forms.map(function (form) { return pagefind.search(form); })).then(function (each) {
+          var best = {};
+          each.forEach(function (found) {
+            found.results.forEach(function (r) { if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r; });
+          });
+          return { results: Object.keys(best).map(function (id) { return best[id]; }) };
+        });
+      }
+      // characters typed together: the pages holding the words together, and those whose title or
+      // other name starts with those characters (a title is one word of the index: 活动没人来)
+      var runs = phrases.filter(function (phrase) { return HAN.test(phrase[0]); }).map(function (phrase) {
+        return pagefind.search(phrase.join("")).then(function (found) {
+          return { results: found.results.filter(function (r) { return r.matchedMetaFields && r.matchedMetaFields.length; }) };
+        });
+      });
+      return Promise.all(terms.map(lookUp).concat(phrases.map(function (phrase) {
+        return pagefind.search("\"" + phrase.join(" ") + "\"");
+      }), runs)).then(function (each) {
+        var pages = {};
+        each.slice(0, terms.length).forEach(function (found) {
+          found.results.forEach(function (r) {
+            var page = pages[r.id] || (pages[r.id] = { result: r, terms: 0, score: 0, together: 0 });
+            page.terms += 1;
+            page.score += r.score;
+          });
+        });
+        each.slice(terms.length).forEach(function (found) {
+          found.results.forEach(function (r) { if (pages[r.id]) pages[r.id].together += 1; });
+        });
+        var all = Object.keys(pages).map(function (id) { return pages[id]; });
+        var most = all.reduce(function (m, page) { return Math.max(m, page.terms); }, 0);
+        var enough = terms.length > 2 ? terms.length - 1 : terms.length;
+        var kept = all.filter(function (page) { return page.terms >= Math.min(enough, most); });
+        kept.sort(function (a, b) {
+          return b.together - a.together || b.score - a.score;
+        });
+        return { results: kept.map(function (page) { return page.result; }),
+                 partial: most < terms.length || reading.missing.length > 0 };
+      });
+    }
+
+    // Entries first (playbooks, pitfalls, rituals, stages, guides, platforms), then the pages that
+    // help readers use the site; pages about the project only when nothing else matches, or asked for.
+    function arranged(results, kindOf, kind) {
+      var counts = {};
+      results.forEach(function (r) {
+        var k = kindOf[r.id] || "help";
+        counts[k] = (counts[k] || 0) + 1;
+      });
+      var pick = function (wanted) { return results.filter(function (r) { return wanted.indexOf(kindOf[r.id] || "help") !== -1; }); };
+      var order = kind && counts[kind] ? pick([kind]) : pick(ENTRY_KINDS).concat(pick(["help"]));
+      if (!order.length) order = pick(["project"]);
+      return { list: order, counts: counts, kind: kind && counts[kind] ? kind : "" };
+    }
+
+    function showKinds(counts, kind) {
+      kindsBox.textContent = "";
+      var present = KIND_ORDER.filter(function (k) { return counts[k]; });
+      var everything = ENTRY_KINDS.concat(["help"]).reduce(function (n, k) { return n + (counts[k] || 0); }, 0) ||
+        counts.project || 0;
+      kindsBox.hidden = present.length < 2;
+      if (kindsBox.hidden) return;
+      kindsBox.appendChild(el("legend", { "class": "cp-visually-hidden", text: texts.kinds }));
+      [""].concat(present).forEach(function (k) {
+        var choice = el("input", { type: "radio", name: "cp-search-kind", value: k, "class": "cp-visually-hidden" });
+        choice.checked = k === kind;
+        kindsBox.appendChild(el("label", { "class": "cp-search__kind" + (k === kind ? " cp-search__kind--chosen" : "") }, [choice,
+          el("span", { text: k ? texts["kind_" + k] : texts.all }), " ",
+          el("span", { "class": "cp-search__n", text: String(k ? counts[k] : everything) })]));
+      });
+    }
+
+    function render(current) {
+      var view = arranged(shown.results, shown.kindOf, chosenKind);
+      showKinds(view.counts, view.kind);
+      return Promise.all(view.list.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+        if (!current()) return;
+        list.textContent = "";
+        pages.forEach(function (page) { list.appendChild(result(page)); });
+        status.textContent = (shown.respelt ? format(texts.respelt, { query: shown.respelt }) + " " : "") +
+          (shown.partial ? texts.some + " " : "") + format(view.list.length === 1 ? texts.count_one : texts.count,
+            { n: view.list.length });
+        list.setAttribute("data-cp-query", shown.query);  // which query the list answers (tests wait for it)
+      });
+    }
+
+    // Nothing found: the entries whose title, or another name, holds most of the query, leaving out
+    // what a fifth of the entries hold (群, "ro"), which tells none apart.
+    function closest(query) {
+      return words.titles().then(function (titles) {
+        var entries = titles.map(function (entry) {
+          var names = [entry[1]].concat(entry[2] ? entry[2].split(" ") : []).map(grams);
+          var all = {};
+          names.forEach(function (name) { Object.keys(name).forEach(function (g) { all[g] = true; }); });
+          return { url: new URL(entry[0].replace(/^\//, ""), siteRoot()).href, title: entry[1], names: names, all: all };
+        });
+        var asked = grams(query);
+        var telling = {};
+        Object.keys(asked).forEach(function (g) {
+          var holding = entries.filter(function (entry) { return entry.all[g]; }).length;
+          if (holding * 5 <= entries.length) telling[g] = true;
+        });
+        return entries.map(function (entry) {
+          var best = entry.names.reduce(function (m, name) { return Math.max(m, likeness(telling, name)); }, 0);
+          return { url: entry.url, title: entry.title, likeness: best };
+        }).filter(function (c) { return c.likeness >= 0.5; }).sort(function (a, b) {
+          return b.likeness - a.likeness;
+        }).slice(0, 5);
+      });
+    }
+
+    // What a name and a query are compared by: each Chinese character and pair of characters, and
+    // each pair and three of letters, as search reads them (spaces and punctuation left out).
+    function grams(text) {
+      var chars = Array.from(text.normalize("NFKC").toLowerCase()).filter(function (c) { return !SEARCH_SPLIT.test(c); });
+      var out = {};
+      chars.forEach(function (c, i) {
+        if (HAN.test(c)) out[c] = true;
+        if (i) out[chars[i - 1] + c] = true;
+        if (i > 1 && !HAN.test(c)) out[chars[i - 2] + chars[i - 1] + c] = true;
+      });
+      return out;
+    }
+
+    function likeness(query, name) {  // how much of the query the name holds
+      var keys = Object.keys(query);
+      return keys.length ? keys.filter(function (k) { return name[k]; }).length / keys.length : 0;
+    }
+
+    function nothing(query, message, candidates) {
+      list.textContent = "";
+      kindsBox.hidden = true;
+      kindsBox.textContent = "";
+      closestBox.textContent = "";
+      (candidates || []).forEach(function (c) {
+        closestBox.appendChild(el("li", {}, [el("a", { href: c.url, text: c.title })]));
+      });
+      closestBox.hidden = !closestBox.children.length;
+      closestBox.previousElementSibling.hidden = closestBox.hidden;
+      help.hidden = false;
+      status.textContent = message;
+      list.setAttribute("data-cp-query", query);
+    }
+
+    function withEntries(found, kindOf) {
+      return found.results.some(function (r) { return ENTRY_KINDS.indexOf(kindOf[r.id]) !== -1; });
+    }
+
+    // What a query comes to: nothing to look up ({ common }), nothing found ({ closest }: the closest
+    // entries by title), or the pages found ({ found, kindOf }: with every page's kind).
+    function answer(pagefind, query) {
+      return readQuery(query, words).then(function (reading) {
+        if (reading.common) return { common: true };
+        return Promise.all([find(pagefind, reading), kinds(pagefind)]).then(function (both) {
+          var found = both[0];
+          var kindOf = both[1];
+          found.respelt = reading.respelt;
+          if (withEntries(found, kindOf) || !reading.apart) return { found: found, kindOf: kindOf };
+          return readQuery(query, words, true).then(function (apart) {
+            return find(pagefind, apart).then(function (other) {
+              other.respelt = apart.respelt;
+              return { found: withEntries(other, kindOf) ? other : found, kindOf: kindOf };
+            });
+          });
+        }).then(function (answered) {
+          if (answered.found.results.length) return answered;
+          return closest(reading.text).then(function (candidates) { return { closest: candidates }; });
+        });
       });
     }
 
     function run() {
       var current = next();
       var query = input.value.trim();
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
-      status.textContent = texts.cpLoading;
-      load().then(function (pagefind) {
-        return pagefind.search(query).then(function (search) { return everyWord(pagefind, query, search); });
-      }).then(function (found) {
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
-          if (!current()) return;
-          list.textContent = "";
-          pages.forEach(function (page) { list.appendChild(result(page)); });
-          list.setAttribute("data-cp-query", query);  // which query the list answers (tests wait for it)
-          status.textContent = !found.results.length ? texts.cpNone
-            : (found.partial ? texts.cpSome + " " : "") + format(texts.cpCount, { n: found.results.length });
-        });
+      help.hidden = true;
+      closestBox.textContent = "";
+      if (!query) {
+        list.textContent = "";
+        status.textContent = "";
+        kindsBox.hidden = true;
+        shown = null;
+        return;
+      }
+      status.textContent = texts.loading;
+      load().then(function (pagefind) { return answer(pagefind, query); }).then(function (answered) {
+        if (!current()) return null;
+        if (answered.common) return nothing(query, format(texts.common, { query: query }));
+        if (answered.closest) return nothing(query, format(texts.none, { query: query }), answered.closest);
+        var found = answered.found;
+        shown = { query: query, results: found.results, partial: found.partial, respelt: found.respelt,
+                  kindOf: answered.kindOf };
+        return render(current);
       }).catch(function () {
-        if (current()) status.textContent = texts.cpFailed;
+        if (current()) status.textContent = texts.failed;
       });
     }
 
@@ -853,6 +1349,10 @@
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 120);
+    });
+    kindsBox.addEventListener("change", function (event) {
+      chosenKind = event.target.value;
+      if (shown) render(next()).catch(function () { status.textContent = texts.failed; });
     });
     function hide() {
       if (typeof dialog.close === "function") dialog.close();
@@ -867,11 +1367,9 @@
       run();
     });
     dialog.querySelector(".cp-search__close").addEventListener("click", hide);
-    list.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a")) hide();
-    });
-    dialog.addEventListener("click", function (event) {  // a tap outside the panel closes it
-      if (event.target === dialog) hide();
+    dialog.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest(".cp-search__results a, .cp-search__help a")) hide();
+      else if (event.target === dialog) hide();  // a tap outside the panel closes it
     });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
