@@ -129,8 +129,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if page.file.src_uri == CONTRIBUTING_PAGE:  # the repository's file: no front matter of ours
             page.meta.setdefault("kind", PROJECT)
         if page.meta.get("kind", HELP) not in PAGE_KINDS:
-            message = (f"{page.file.src_uri}: its front matter's kind {quoted(page.meta['kind'], 40)} is none of "
-                       f"{', '.join(PAGE_KINDS)} (what search files the page under)")
+            message = (f"{page.file.src_uri}: the kind in its front matter, \"{quoted(page.meta['kind'], 40)}\", is "
+                       f"none of {', '.join(PAGE_KINDS)} (what search files the page under)")
             raise (PluginError if self.serving else Abort)(message)
         return markdown
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,8 +102,8 @@ def index_words(index_dir: Path) -> tuple[dict[str, int], int]:
 def write_words(index_dir: Path, lang: str | None = None) -> None:
     """``cp/search.json`` (how the words are filed, the number of pages, the filler words of the
     language, the traditional characters to read as simplified ones and the regional words to read
-    as the index's), ``cp/words-N.json``, the words of the index by their first character, each
-    with the number of pages that hold it, and ``cp/titles.json``, the entries' titles."""
+    as the index's), ``cp/words-N.json``, the words of the index by how they start (``bucket``),
+    each with the number of pages that hold it, and ``cp/titles.json``, the entries' titles."""
     words, pages = index_words(index_dir)
     size = sum(len(word.encode("utf-8")) + 8 for word in words)
     buckets = max(1, math.ceil(size / BUCKET_BYTES))
@@ -124,9 +125,17 @@ def write_words(index_dir: Path, lang: str | None = None) -> None:
     _write_json(folder / "titles.json", entry_titles(index_dir))
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def bucket(word: str, buckets: int) -> int:
-    """The file a word is in: by its first character (the page script files them alike)."""
-    return ord(word[0]) % buckets
+    """The file a word is in: by its first character if it is Chinese, else by its first two (so
+    that English words starting with s are not all in one file); the page script files them alike."""
+    key = word[:1] if _HAN.match(word) or len(word) < 2 else word[:2]
+    number = 0
+    for char in key:
+        number = (number * 31 + ord(char)) % buckets
+    return number
 
 
 def _write_json(path: Path, value: object) -> None:

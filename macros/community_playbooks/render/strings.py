@@ -305,6 +305,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_common": {"en": "“{query}” is on almost every page. Add a word or two: the problem, the kind of group or "
                             "the platform.",
                       "zh": "“{query}”几乎每一页都有。再加一两个词：遇到的问题、群的类型或者平台。"},
+    "search_short": {"en": "One letter matches too much. Type a word or two.",
+                     "zh": "一个字母能搜到的太多了。请输入一两个词。"},
     "search_respelt": {"en": "Showing results for “{query}”.", "zh": "已按“{query}”搜索。"},
     "search_finder_intro": {"en": "Not sure what it is called?", "zh": "不知道它叫什么？"},
     "search_finder": {"en": "Find it by what you see in your group", "zh": "按群里看到的情况查找"},
@@ -361,7 +363,7 @@ def t(key: str, lang: str, **values: object) -> str:
 
 # The words the theme's templates use, handed to them by the MkDocs plugin.
 THEME_KEYS = {"search": ("open", "title", "placeholder", "close", "none", "some", "loading", "failed", "count",
-                         "count_one", "common", "respelt", "finder_intro", "finder", "closest", "kinds", "all",
+                         "count_one", "common", "short", "respelt", "finder_intro", "finder", "closest", "kinds", "all",
                          *(f"kind_{kind}" for kind in PAGE_KINDS)),
               # what the page script says where a browser refuses something (config.extra.cp.ui)
               "ui": ("open_in_browser", "open_in_browser_wechat", "ticks_volatile", "copy_select", "copy_link_select")}

@@ -760,8 +760,8 @@
   // Pagefind splits Chinese into words when it indexes, with its own dictionary; the browser would
   // split a query with another (团购 becomes 团 and 购, which the index does not hold). So a query is
   // read here the way the index was made, with the index's own words (pagefind/cp/, written by the
-  // build, a small file per first character, fetched for the characters typed), and Pagefind is
-  // handed the words found, to look up as they are.
+  // build in small files by how the words start, fetched for what is typed), and Pagefind is handed
+  // the words found, to look up as they are.
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var SEARCH_SPLIT = /[\s\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
   var ENTRY_KINDS = ["playbook", "pitfall", "ritual", "stage", "guide", "platform"];
@@ -810,11 +810,12 @@
       return about;
     }
 
-    function startingWith(chars) {
+    // the words starting with any of ``starts`` (a Chinese character, or two other characters)
+    function startingWith(starts) {
       return info().then(function (data) {
         var wanted = [];
-        chars.forEach(function (char) {
-          var n = char.codePointAt(0) % data.buckets;
+        starts.forEach(function (start) {
+          var n = Array.from(start).reduce(function (h, c) { return (h * 31 + c.codePointAt(0)) % data.buckets; }, 0);
           if (wanted.indexOf(n) === -1) wanted.push(n);
         });
         return Promise.all(wanted.map(function (n) {
@@ -977,7 +978,8 @@
   // index holds nothing like (Pagefind would look up the longest word they start with, "x" for
   // "xyzzy"); the spellings each word of letters is looked up in (neighbor, neighbour); the words
   // looked up when one typed was read as another or as two ("discord" for "discrod"); whether it held
-  // nothing to look up (filler words only, or one character found on most pages); and whether it may
+  // nothing to look up ("common": filler words only, or a Chinese character found on most pages;
+  // "short": one letter); and whether it may
   // be read again ``apart``, its long words taken apart where they are two run together ("bookclub"
   // is a word of a project page too, so a first reading finds no entry).
   function readQuery(query, index, apart) {
@@ -988,21 +990,23 @@
         (token.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g) || [])
           .forEach(function (run) { tokens.push(run); });
       });
+      // how the words a query needs start: each Chinese character (a word may start at any), the
+      // first two letters of any other word (the index files words by them: see adapters/search.py)
       var first = [];
+      var add = function (list, start) { if (list.indexOf(start) === -1) list.push(start); };
       tokens.forEach(function (token) {
-        (HAN.test(token) ? Array.from(token) : [token[0]]).forEach(function (char) {
-          if (first.indexOf(char) === -1) first.push(char);
-        });
+        if (HAN.test(token)) Array.from(token).forEach(function (char) { add(first, char); });
+        else if (token.length > 1) add(first, token.slice(0, 2));
       });
       return index.startingWith(first).then(function (words) {
         // a word of letters the index does not hold, or, read ``apart``, any word that may be two run together
         var unknown = tokens.filter(function (token) {
-          if (HAN.test(token) || /^\d+$/.test(token)) return false;
+          if (HAN.test(token) || /^\d+$/.test(token) || token.length < 2) return false;
           return apart ? token.length >= 6 : !wordsStarting(token, words).length && !isWord(token, words);
         });
-        var more = [];
+        var more = [];  // for those, the words starting anywhere in them: two words run together
         unknown.forEach(function (token) {
-          Array.from(token).forEach(function (char) { if (more.indexOf(char) === -1) more.push(char); });
+          for (var i = 0; i + 1 < token.length; i++) add(more, token.slice(i, i + 2));
         });
         return (more.length ? index.startingWith(first.concat(more)) : Promise.resolve(words)).then(function (all) {
           var pieces = [];
@@ -1022,7 +1026,9 @@
               });
             }
             if (!split) {
-              if (/^\d+$/.test(token) || wordsStarting(token, all).length || isWord(token, all)) split = [token];
+              if (/^\d+$/.test(token) || token.length < 2 || wordsStarting(token, all).length || isWord(token, all)) {
+                split = [token];
+              }
               else {
                 // two words run together; else one letter off (two in a long word) a word of the
                 // index; else a word the index holds the start of, which Pagefind finds by its stem
@@ -1049,7 +1055,7 @@
             (!HAN.test(bare) || (all[bare] || 0) * 2 >= info.pages);
           return { text: text, terms: alone ? [] : terms, phrases: phrases, missing: missing, spellings: spellings,
                    respelt: respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "",
-                   common: alone || (!terms.length && !missing.length),
+                   common: alone && !HAN.test(bare) ? "short" : alone || (!terms.length && !missing.length) ? "common" : "",
                    apart: !apart && tokens.some(function (token) { return !HAN.test(token) && token.length >= 6; }) };
         });
       });
@@ -1296,11 +1302,12 @@
       return found.results.some(function (r) { return ENTRY_KINDS.indexOf(kindOf[r.id]) !== -1; });
     }
 
-    // What a query comes to: nothing to look up ({ common }), nothing found ({ closest }: the closest
-    // entries by title), or the pages found ({ found, kindOf }: with every page's kind).
+    // What a query comes to: nothing to look up ({ common }: "common" or "short", the words to say so),
+    // nothing found ({ closest }: the closest entries by title), or the pages found ({ found, kindOf }:
+    // with every page's kind).
     function answer(pagefind, query) {
       return readQuery(query, words).then(function (reading) {
-        if (reading.common) return { common: true };
+        if (reading.common) return { common: reading.common };
         return Promise.all([find(pagefind, reading), kinds(pagefind)]).then(function (both) {
           var found = both[0];
           var kindOf = both[1];
@@ -1334,7 +1341,7 @@
       status.textContent = texts.loading;
       load().then(function (pagefind) { return answer(pagefind, query); }).then(function (answered) {
         if (!current()) return null;
-        if (answered.common) return nothing(query, format(texts.common, { query: query }));
+        if (answered.common) return nothing(query, format(texts[answered.common], { query: query }));
         if (answered.closest) return nothing(query, format(texts.none, { query: query }), answered.closest);
         var found = answered.found;
         shown = { query: query, results: found.results, partial: found.partial, respelt: found.respelt,
