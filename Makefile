@@ -17,7 +17,7 @@ PDF_STAMP := $(VENV)/.installed-pdf
 PDF ?= true
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve preview test test-quick system-packages pdf-setup build validate export bench bench-web clean
+.PHONY: serve preview test test-quick system-packages pdf-setup build validate export bench bench-web bench-search clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -94,6 +94,11 @@ $(BENCH_WEB): tools/bench-web/package-lock.json
 
 bench-web: $(TEST_STAMP) $(BENCH_WEB) system-packages
 	$(BIN)/python tools/bench_web.py --sizes 1000 --write
+
+# Not a test: what search costs a reader at the shipped size and at N = 1,000 playbooks, and the
+# share of the relevance set (tests/site/search_queries.yaml) it finds; writes both to docs/*/quality.md.
+bench-search: $(TEST_STAMP) system-packages
+	$(BIN)/python tools/search_bench.py --sizes 1000 --write
 
 clean:
 	rm -rf site export .pytest_cache
