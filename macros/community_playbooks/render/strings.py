@@ -20,6 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_copy_select": {"en": "The text is selected: long-press it and choose Copy.",
                        "zh": "文字已选中：长按它，选择“复制”。"},
     "ui_copy_link_select": {"en": "Long-press the address and choose Copy:", "zh": "长按下面的网址，选择“复制”："},
+    # the theme's words that come from the config, not from its translations
+    "permalink": {"en": "Permanent link", "zh": "本节链接"},
+    "palette_to_dark": {"en": "Switch to dark mode", "zh": "切换到深色模式"},
+    "palette_to_light": {"en": "Switch to light mode", "zh": "切换到浅色模式"},
     "group_type": {"en": "Group type", "zh": "社群类型"},
     "size": {"en": "Size", "zh": "规模"},
     "members": {"en": "{min}–{max} members", "zh": "{min}–{max}\u00a0人"},
@@ -85,7 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "host": {"en": "Host", "zh": "主持人"},
     "steps": {"en": "Steps", "zh": "步骤"},
     "variations": {"en": "On each platform", "zh": "不同平台的做法"},
-    "mode": {"en": "Governance mode", "zh": "治理方式"},
+    "mode": {"en": "Who decides", "zh": "谁来决定"},
     "risks": {"en": "Risks", "zh": "风险"},
     "playbook": {"en": "Playbook", "zh": "手册"},
     "pitfall": {"en": "Pitfall", "zh": "坑"},
@@ -110,9 +114,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "come back for it.",
         "zh": "形式固定、时间固定的活动，让成员事先知道可以期待什么，并愿意按时回来参加。"},
     "stages_intro": {
-        "en": "Groups are run differently as they grow: founder-led at launch, shared in growth and "
-              "self-governing when mature.",
-        "zh": "社群在不同阶段有不同的治理方式：初期人治，中期人治与自治并重，成熟后走向自治。"},
+        "en": "Groups are run differently as they grow: at launch the founders decide, and a mature group's "
+              "members run it themselves.",
+        "zh": "社群壮大的过程中，治理方式也在变：开群时发起人说了算，成熟以后成员自己管。"},
     "severity_col": {"en": "Severity", "zh": "严重程度"},
     "used_by_col": {"en": "Playbooks", "zh": "手册数"},
     "name_col": {"en": "Name", "zh": "名称"},
