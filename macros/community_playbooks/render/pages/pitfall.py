@@ -30,7 +30,7 @@ def pitfall_page(site: Site, pitfall: Pitfall) -> str:
         text_list(ctx, "prevention", "prevention", pitfall.prevention),
         text_list(ctx, "remedy", "remedy", pitfall.remedy),
         used_in_section(ctx, pitfall, notes),
-        dialect.section(ctx.ui("related_pitfalls"), "related", dialect.bullets(
+        dialect.section(ctx.ui("related_pitfalls"), "related", dialect.link_list(
             f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related), searched=False) if related else "",
         facts_section(ctx, pitfall),
         sources_section(ctx, pitfall),

@@ -168,9 +168,9 @@ def _pitfalls(ctx: Context, pb: Playbook) -> str:
 
 def _guides(ctx: Context, pb: Playbook) -> str:
     guides = [ctx.library.guides[g] for g in pb.guides]
-    return dialect.bullets(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides) if guides else ""
+    return dialect.link_list(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides) if guides else ""
 
 
 def _related(ctx: Context, pb: Playbook) -> str:
     related = [ctx.library.playbooks[i] for i in ctx.library.related.get(pb.key, ())]
-    return dialect.bullets(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related) if related else ""
+    return dialect.link_list(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related) if related else ""
