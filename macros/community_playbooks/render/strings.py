@@ -143,6 +143,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "items_n": {"en": "{n} items", "zh": "{n}\u00a0项"},
     "items_total": {"en": "Checklist items", "zh": "清单项数"},
     "calendar_file": {"en": "Add the rituals to your calendar (.ics)", "zh": "把仪式加入日历（.ics）"},
+    "calendar_one": {"en": "add this one to a calendar", "zh": "只加这一项"},
+    "calendar_about": {"en": "What the calendar holds, and how to add it", "zh": "日历里有什么，怎么加"},
+    "calendar_in": {"en": "In the calendar", "zh": "日历里有"},
+    "calendar_out": {"en": "Not in it, and why", "zh": "没有放进去的，以及原因"},
+    "calendar_not_on_join": {"en": "it happens when someone joins", "zh": "有人入群时才办"},
+    "calendar_not_on_leave": {"en": "it happens when someone leaves", "zh": "有人离开时才办"},
+    "calendar_not_as_needed": {"en": "it happens when it is needed", "zh": "需要时才办"},
+    "calendar_not_yearly": {"en": "once a year, on a date your group sets", "zh": "一年一次，日期由你们的群自己定"},
+    "calendar_not_undated": {"en": "on a day your group sets", "zh": "具体哪天由你们的群自己定"},
+    "calendar_how": {"en": "Adding it", "zh": "怎么加"},
+    "calendar_iphone": {
+        "en": "iPhone: tap the calendar link in Safari, then Add All. Inside WeChat or another app, open the page "
+              "in Safari first (the ··· menu).",
+        "zh": "iPhone：在 Safari 里点日历链接，再点“全部添加”。在微信或其他 App 里，先用 ··· 菜单在 Safari 中打开本页。"},
+    "calendar_android": {
+        "en": "Android: tap the link in your browser and open the file with your calendar app (Google Calendar or "
+              "the phone's own), then save the events.",
+        "zh": "安卓：在浏览器里点链接，用日历 App（手机自带的日历或 Google 日历）打开文件，再保存日程。"},
+    "calendar_desktop": {
+        "en": "Computer: download the file and open it, or import it: in Google Calendar, Settings, Import; in "
+              "Outlook and Apple Calendar, open the file.",
+        "zh": "电脑：下载文件后双击打开，或者导入：Google 日历在“设置”里选“导入”，Outlook 和苹果日历直接打开文件即可。"},
     "reset_ticks": {"en": "Clear my ticks", "zh": "清除勾选"},
     "ticks_cleared": {"en": "Ticks cleared.", "zh": "勾选已清除。"},
     "undo": {"en": "Undo", "zh": "撤销"},

@@ -15,7 +15,7 @@ from ..chat_texts import messages_section
 from ..checklists import checklist, item_count
 from ..context import Context, Site
 from ..fragments import fragment
-from ..ritual_calendar import has_calendar
+from ..ritual_calendar import has_calendar, left_out, recurrence
 from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
 from ..wording import cadence_text
 from .entry_parts import (action_bar, entry_front_matter, entry_heading, facts_section, pitfall_card, print_head,
@@ -127,11 +127,30 @@ def _threshold(ctx: Context, pb: Playbook) -> str:
 def _rituals(ctx: Context, pb: Playbook) -> str:
     lines = []
     for run in ctx.library.schedule(pb):
+        one = (f" · {dialect.link(ctx.ui('calendar_one'), ctx.relative(calendar_uri(pb.id, run.ritual.id)))}"
+               if recurrence(run.cadence) else "")
         lines.append(f"- {dialect.bold(ctx.link(run.ritual))} — {cadence_text(ctx, run.cadence)} · "
-                     f"{ctx.ui('minutes', n=run.duration)}{dialect.line_break()}  {ctx.text(run.summary)}")
-    if has_calendar(ctx.library, pb):
-        lines.append("\n" + dialect.button(ctx.ui("calendar_file"), ctx.relative(calendar_uri(pb.id)), download=True))
-    return "\n".join(lines)
+                     f"{ctx.ui('minutes', n=run.duration)}{one}{dialect.line_break()}  {ctx.text(run.summary)}")
+    if not has_calendar(ctx.library, pb):
+        return "\n".join(lines)
+    return "\n".join(lines) + "\n\n" + dialect.button(ctx.ui("calendar_file"), ctx.relative(calendar_uri(pb.id)),
+                                                       download=True) + "\n\n" + _calendar_help(ctx, pb)
+
+
+def _calendar_help(ctx: Context, pb: Playbook) -> str:
+    """What the calendar holds and what it leaves out (and why), and how to add it on a phone
+    or a computer: a reader who taps a .ics link should know what happens next."""
+    dated, undated = [], []
+    for run in ctx.library.schedule(pb):
+        why = left_out(run.cadence)
+        (undated if why else dated).append(
+            f"{ctx.title(run.ritual.title)}{ctx.label_separator}{ctx.ui(why)}" if why else ctx.title(run.ritual.title))
+    body = [f"{dialect.bold(ctx.ui('calendar_in') + ctx.colon)} {ctx.list_separator.join(dated)}"]
+    if undated:
+        body += ["", dialect.bold(ctx.ui("calendar_out") + ctx.colon), "", dialect.bullets(undated)]
+    body += ["", dialect.bold(ctx.ui("calendar_how") + ctx.colon), "",
+             dialect.bullets(ctx.ui(key) for key in ("calendar_iphone", "calendar_android", "calendar_desktop"))]
+    return dialect.admonition("info", ctx.ui("calendar_about"), "\n".join(body), folded=True)
 
 
 def _feedback(ctx: Context, pb: Playbook) -> str:
