@@ -62,7 +62,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "welcome_post": {"en": "Welcome message", "zh": "欢迎语"},
     "announcement_post": {"en": "Ritual announcement", "zh": "群公告"},
     "checklists": {"en": "Launch checklist", "zh": "开群清单"},
+    # a playbook's page holds both: the launch phases, then a running group's routines and health check
+    "checklist_section": {"en": "Checklist", "zh": "清单"},
     "running_checklist": {"en": "Checklist for a running group", "zh": "运营中社群的清单"},
+    "group_age": {"en": "Your group", "zh": "你的群"},
+    "add_remedy": {"en": "Add the remedy to my checklist", "zh": "把补救办法加进我的清单"},
+    "builder_empty": {
+        "en": "Choose a playbook above to see its checklist; with your platform, size, stage and how long your group "
+              "has run, it shows only what applies to you.",
+        "zh": "先在上面选一本手册，就能看到它的清单；再选平台、人数、阶段和群开了多久，只显示适用于你的群的事项。"},
+    "choose_stage_to_move_on": {
+        "en": "Choose your group's stage to see what moves it on to the next one.",
+        "zh": "选上你的群所处的阶段，就能看到走向下一阶段要做到什么。"},
+    "remove_remedy": {"en": "Remove", "zh": "移除"},
+    "remedies_only": {
+        "en": "The remedies you added, on their own; choose a playbook above to see them with its checklist.",
+        "zh": "这里只有你加进来的补救办法；在上面选一本手册，就能和它的清单放在一起看。"},
+    "context_note": {"en": "Showing what applies to {situation}.", "zh": "只显示适用于{situation}的事项。"},
+    "context_show_all": {"en": "Show every item", "zh": "显示全部事项"},
+    "context_builder": {"en": "Your running group's checklist, with what moves your stage on, is in the checklist "
+                                "builder.",
+                        "zh": "运营中社群的完整清单（包括走向下一阶段要做到什么）在“清单定制”里。"},
+    "find_remedy": {"en": "Add a pitfall's remedy: find the pitfall by its signs", "zh": "加一个坑的补救办法：按症状找到它"},
     "moving_on_from": {"en": "Moving on from {stage}", "zh": "走出{stage}"},
     "remedy_of": {"en": "Remedy: {pitfall}", "zh": "补救：{pitfall}"},
     "when_stage_review": {"en": "At each review of the stage", "zh": "每次复盘阶段时"},
@@ -222,9 +243,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "choose": {"en": "Choose…", "zh": "请选择"},
     "builder_title": {"en": "Checklist builder", "zh": "清单定制"},
     "builder_intro": {
-        "en": "Pick a playbook, then your platform, group size and current stage: you get one checklist with only "
-              "the items that apply to your group. The choice stays in the address; the result prints cleanly.",
-        "zh": "先选手册，再选平台、群规模和当前阶段，就能得到一份只含适用事项的清单。所选内容会保存在网址里，结果可直接打印。"},
+        "en": "Pick a playbook, then your platform, group size, how long your group has run and its stage: you get one "
+              "checklist with only the items that apply to your group. A group that already runs gets its routines, "
+              "its health check and what moves its stage on, not a launch plan; the remedies you add from a pitfall "
+              "join it. The choice stays in the address; the result prints cleanly.",
+        "zh": "先选手册，再选平台、群规模、群开了多久和当前阶段，就能得到一份只含适用事项的清单。已经在运营的群拿到的是日常例行、"
+              "健康检查和走向下一阶段要做到的事，而不是开群计划；从某个坑的页面加进来的补救办法也会列在里面。所选内容会保存在网址里，"
+              "结果可直接打印。"},
     "current_stage": {"en": "Current stage", "zh": "当前阶段"},
     "load_failed": {"en": "This playbook could not be loaded. Check your connection and choose it again.",
                     "zh": "这本手册没能加载出来。请检查网络后重新选择。"},

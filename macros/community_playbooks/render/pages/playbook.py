@@ -2,7 +2,7 @@
 
 At the top, what it takes (badges), what to do (an action bar: checklist, texts, calendar,
 PDF, share) and where everything is (a contents list that works on a phone). Then the plan
-in the order an organiser uses it: the mission and the threshold, the launch checklist,
+in the order an organiser uses it: the mission and the threshold, the checklist (launch and running),
 the texts to paste, and the reference parts (rituals, feedback, governance, pitfalls),
 whose long blocks fold away on a small screen.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...content.model import Playbook
 from .. import dialect
 from ..chat_texts import messages_section
-from ..checklists import checklist, item_count
+from ..checklists import checklist, context_script, item_count
 from ..context import Context, Site
 from ..fragments import fragment
 from ..ritual_calendar import has_calendar, left_out, recurrence
@@ -36,7 +36,7 @@ def playbook_page(site: Site, playbook: Playbook) -> str:
     sections = [
         ("mission", ctx.ui("mission"), _mission(ctx, pb), True),
         ("threshold", ctx.ui("threshold"), _threshold(ctx, pb), True),
-        ("checklist", ctx.ui("checklists"), checklist(ctx, pb), False),
+        ("checklist", ctx.ui("checklist_section"), dialect.join(checklist(ctx, pb), context_script(ctx, pb)), False),
         ("messages", ctx.ui("messages"), None, False),
         ("rituals", ctx.ui("rituals"), _rituals(ctx, pb), True),
         ("feedback", ctx.ui("feedback"), _feedback(ctx, pb), True),
@@ -109,7 +109,7 @@ def _at_a_glance(ctx: Context, pb: Playbook) -> str:
         _field(ctx, "size", ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max)),
         _field(ctx, "platforms", ctx.list_separator.join(ctx.label("platform", p) for p in pb.group.platforms)),
         _field(ctx, "threshold", dialect.link(ctx.label("threshold", pb.threshold.kind), "#threshold")),
-        _field(ctx, "checklists", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
+        _field(ctx, "checklist_section", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
     ])
 
 
