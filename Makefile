@@ -57,7 +57,7 @@ define run_pytest
 endef
 
 test: system-packages $(TEST_STAMP)
-	$(call run_pytest,-n auto $(ARGS))
+	$(call run_pytest,-n auto --dist worksteal $(ARGS))
 
 # Under a minute: the content, render and command-line tests, without a browser or a build.
 test-quick: $(TEST_STAMP)
