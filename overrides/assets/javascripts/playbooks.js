@@ -1007,8 +1007,10 @@
           var pairs = Array.from(data.traditional);
           for (var i = 0; i + 1 < pairs.length; i += 2) traditional[pairs[i]] = pairs[i + 1];
           var phrases = Object.keys(data.phrases || {}).sort(function (a, b) { return b.length - a.length; });
+          var regional = Object.keys(data.regional || {}).sort(function (a, b) { return b.length - a.length; });
           return { pages: data.pages, buckets: data.buckets, fillers: data.fillers, traditional: traditional,
-                   phrases: phrases.map(function (p) { return [p, data.phrases[p]]; }) };
+                   phrases: phrases.map(function (p) { return [p, data.phrases[p]]; }),
+                   regional: regional.map(function (p) { return [p].concat(data.regional[p]); }) };
         });
         about.catch(function () { about = null; });
       }
@@ -1058,6 +1060,12 @@
     if (text !== plain) {
       info.phrases.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]); });
     }
+    // a chat group's words in Taiwan and Hong Kong (洗版 for 刷屏, 群組 for 群): those the index does not
+    // hold in any query, the others in a query in traditional characters
+    var traditionalQuery = text !== plain;
+    info.regional.forEach(function (word) {
+      if (word[2] || traditionalQuery) text = text.split(word[0]).join(word[1]);
+    });
     return text;
   }
 
