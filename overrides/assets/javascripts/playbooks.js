@@ -1106,14 +1106,22 @@
     return stem;
   }
 
-  // An indexed word, or one of its forms: a stem of the index and an ending (club, clubs; read,
-  // reading; ad, ads, unless ``strict``), not a misspelling (burn, burnuot).
-  var ENDING = /^(s|es|ed|d|e|y|ly|er|ers|ing|ies|ied|al|ion|ive|ity|ous|ful|est|ist|ism|ate|ise|ize)$/;
+  // An indexed word, or one of its forms: a stem of the index and the endings English stemming takes
+  // off (club, clubs; read, reading; volunteer, volunt-eers; ban, ban-ned; harass, harass-ment; ad,
+  // ads, unless ``strict``), not a misspelling (burn, burnuot; telegram, telegramm).
+  var ENDINGS = "(?:s|es|ed|d|e|y|ly|er|ers|eer|eers|ing|ings|ies|ied|al|als|ally|ion|ions|ive|ity|ous|ful|est|ist|" +
+    "ists|ism|ate|ates|ated|ise|ize|ment|ments|ent|ents|ence|ances?|ants?|ness|able|ible|ic|ical|ation|ations|ator|" +
+    "ators|li|less|iti)";
+  var ENDING = new RegExp("^" + ENDINGS + "{1,3}$");
   function isWord(piece, words, strict) {
     if (piece.length < 3) return false;
     if (words[piece] || words[piece.replace(/y$/, "i")]) return true;
     var stem = stemOf(piece, words);
-    return stem.length >= (strict ? 3 : Math.min(3, piece.length - 1)) && ENDING.test(piece.slice(stem.length));
+    if (stem.length < (strict ? 3 : Math.min(3, piece.length - 1))) return false;
+    var rest = piece.slice(stem.length);
+    // a consonant doubled before its ending (ban, banned; plan, planning)
+    if (rest.length > 2 && rest[0] === stem[stem.length - 1] && !/[aeiou]/.test(rest[0])) rest = rest.slice(1);
+    return ENDING.test(rest);
   }
 
   // The British spellings of an American one (organize, organise; neighbor, neighbour): the content
@@ -1239,7 +1247,10 @@
               });
             }
             if (!split) {
-              if (/^\d+$/.test(token) || token.length < 2 || wordsStarting(token, all).length || isWord(token, all)) {
+              // a word of the index; or an American spelling of one (organize, organise): looked up in
+              // both spellings below, and not a misspelling to tell the reader about
+              if (/^\d+$/.test(token) || token.length < 2 || wordsStarting(token, all).length || isWord(token, all) ||
+                  britishSpellings(token).some(function (form) { return isWord(form, all); })) {
                 split = [token];
               }
               else {
@@ -1267,7 +1278,7 @@
           var alone = Array.from(bare).length === 1 &&
             (!HAN.test(bare) || (all[bare] || 0) * 2 >= info.pages);
           return { text: text, terms: alone ? [] : terms, phrases: phrases, missing: missing, spellings: spellings,
-                   respelt: respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "",
+                   respelt: said !== typed ? said : "",
                    common: alone && !HAN.test(bare) ? "short" : alone || (!terms.length && !missing.length) ? "common" : "",
                    apart: !apart && tokens.some(function (token) { return !HAN.test(token) && token.length >= 6; }) };
         });
@@ -1297,6 +1308,9 @@
     function load() {
       if (!index) {
         index = Promise.all([import(base.href), words.info()]).then(function (loaded) {
+          // what the reader is told the query was read as, when that is not what they typed
+          var said = respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "";
+          var typed = tokens.filter(function (token) { return info.fillers.indexOf(token) === -1; }).join(" ");
           var pagefind = loaded[0];
           // Pagefind takes the page's language from <html lang>, and with Chinese it would split the
           // words it is given again: it is started without one, and given the words found here.
