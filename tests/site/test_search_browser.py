@@ -123,3 +123,35 @@ def test_a_misspelt_word_is_read_as_the_word_the_site_holds_and_the_reader_is_to
         assert entry in shown(page)[:3], typed
         assert respelt not in status(page), (typed, status(page))
 
+
+def test_the_count_reads_right_in_each_language(page, real_server):
+    for home, lang, one, many in (("/", "en", "zsxq", "dead group"), ("/zh/", "zh", "一言堂", "死群")):
+        page.goto(f"{real_server}{home}")
+        search(page, one)
+        assert len(shown(page, home)) == 1, one
+        assert status(page) == t("search_count_one", lang), status(page)  # "1 page", "1 个页面": not "1 pages"
+        search(page, many)
+        n = len(page.locator(".cp-search__result").all())
+        assert n > 1 and status(page).endswith(t("search_count", lang).format(n="")[1:]), status(page)
+
+
+# Pagefind joins a page's blocks with ". ": on a Chinese page, after Chinese or a word in Latin letters,
+# that is "。" with no space after it; a numbered step ("2. 数一数") keeps its number as written
+ASCII_STOP = re.compile(r"[^\x00-\x7f]\.(?:\s|$|[^\x00-\x7f])|[A-Za-z)\]]\.(?:\s|$)|^\s*\.|[。！？；：，、][ \u00a0]")
+
+
+def test_chinese_excerpts_and_messages_use_chinese_full_stops(page, real_server):
+    page.goto(f"{real_server}/zh/")
+    checked = 0
+    # headings and lists of every kind of entry; platforms whose names are Latin letters; a query
+    # found only in part, whose message is two sentences
+    for query in ("死群", "消息太多", "广告号", "QQ群", "企业微信", "Discord 管理", "直播", "老是有人问同样的问题", "团购 囧"):
+        search(page, query)
+        texts = page.locator(".cp-search__result .cp-search__excerpt").all_inner_texts()
+        for text in texts + [status(page)]:
+            assert not ASCII_STOP.search(text), (query, text)
+        checked += len(texts)
+    assert checked > 40
+    page.goto(f"{real_server}/")  # English excerpts keep theirs
+    search(page, "dead group")
+    assert any(". " in text for text in page.locator(".cp-search__result .cp-search__excerpt").all_inner_texts())

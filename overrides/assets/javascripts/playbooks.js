@@ -979,12 +979,43 @@
     // less the zero-width spaces it puts between the Chinese words it split
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
     var out = document.createDocumentFragment();
+    var chinese = /^zh/.test(document.documentElement.lang);
+    var before = "";  // the last character of the text so far
     Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
       var text = node.textContent.replace(/\u200b/g, "");
+      if (!before) text = text.replace(/^\s*\.\s+/, "");  // an excerpt that starts where two blocks were joined
+      if (chinese) text = chineseStops(text, before);
+      before = text ? text.slice(-1) : before;
       if (node.nodeName === "MARK") out.appendChild(el("mark", { text: text }));
       else out.appendChild(document.createTextNode(text));
     });
     return out;
+  }
+
+  // Pagefind joins a page's blocks (a heading and its text, the items of a list) with ". "; on a
+  // Chinese page that full stop is "。", with no space after it, after Chinese and after a word in
+  // Latin letters alike ("Discord。入群门槛"). A number that starts a block ("2. 数一数", a step of a
+  // guide) and a full stop inside a word ("v1.5", "zsxq.com") are left as written.
+  var ENDS_SENTENCE = /[。！？；：]/;
+  var NO_SPACE_AFTER = /[。！？；：，、”）」』]/;
+  function chineseStops(text, before) {
+    return text.replace(/\.(?:[ \u00a0]+|$)(?!\.)/g, function (stop, offset) {
+      var previous = offset ? text[offset - 1] : before;
+      if (!previous || /[\s.?!,;:]/.test(previous)) return stop;
+      if (ENDS_SENTENCE.test(previous)) return "";
+      var rest = text.slice(offset + stop.length);
+      var head = (offset ? "" : before) + text.slice(0, offset);
+      if (rest && /(?:^|[\s。！？；：])\d{1,3}$/.test(head)) return stop;  // a numbered step
+      return "。";
+    }).replace(/([。！？；：，、”）」』])[ \u00a0]+/g, "$1")  // and no space after Chinese punctuation
+      .replace(/^[ \u00a0]+/, function (space) { return NO_SPACE_AFTER.test(before) ? "" : space; });
+  }
+
+  // Sentences one after the other: a space between them, none after Chinese punctuation.
+  function sentences(parts) {
+    return parts.filter(Boolean).reduce(function (text, part) {
+      return !text ? part : text + (NO_SPACE_AFTER.test(text.slice(-1)) ? "" : " ") + part;
+    }, "");
   }
 
   function fetchJSON(url) {
@@ -1277,6 +1308,9 @@
           var bare = text.replace(/\s+/g, "");
           var alone = Array.from(bare).length === 1 &&
             (!HAN.test(bare) || (all[bare] || 0) * 2 >= info.pages);
+          // what the reader is told the query was read as, when that is not what they typed
+          var said = respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "";
+          var typed = tokens.filter(function (token) { return info.fillers.indexOf(token) === -1; }).join(" ");
           return { text: text, terms: alone ? [] : terms, phrases: phrases, missing: missing, spellings: spellings,
                    respelt: said !== typed ? said : "",
                    common: alone && !HAN.test(bare) ? "short" : alone || (!terms.length && !missing.length) ? "common" : "",
@@ -1308,9 +1342,6 @@
     function load() {
       if (!index) {
         index = Promise.all([import(base.href), words.info()]).then(function (loaded) {
-          // what the reader is told the query was read as, when that is not what they typed
-          var said = respelling && !alone ? terms.map(function (term) { return shownAs[term] || term; }).join(" ") : "";
-          var typed = tokens.filter(function (token) { return info.fillers.indexOf(token) === -1; }).join(" ");
           var pagefind = loaded[0];
           // Pagefind takes the page's language from <html lang>, and with Chinese it would split the
           // words it is given again: it is started without one, and given the words found here.
@@ -1460,9 +1491,9 @@
         if (!current()) return;
         list.textContent = "";
         pages.forEach(function (page) { list.appendChild(result(page)); });
-        status.textContent = (shown.respelt ? format(texts.respelt, { query: shown.respelt }) + " " : "") +
-          (shown.partial ? texts.some + " " : "") + format(view.list.length === 1 ? texts.count_one : texts.count,
-            { n: view.list.length });
+        status.textContent = sentences([shown.respelt ? format(texts.respelt, { query: shown.respelt }) : "",
+          shown.partial ? texts.some : "", format(view.list.length === 1 ? texts.count_one : texts.count,
+            { n: view.list.length })]);
         list.setAttribute("data-cp-query", shown.query);  // which query the list answers (tests wait for it)
       });
     }
