@@ -983,10 +983,17 @@
     var before = "";  // the last character of the text so far
     Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
       var text = node.textContent.replace(/\u200b/g, "");
-      if (!before) text = text.replace(/^\s*\.\s+/, "");  // an excerpt that starts where two blocks were joined
+      // an excerpt that starts where two blocks were joined (". "), or just after a comma ("、拼团")
+      if (!before) text = text.replace(/^\s*(?:\.\s+|[,;、，；：。]\s*)/, "");
       if (chinese) text = chineseStops(text, before);
       before = text ? text.slice(-1) : before;
-      if (node.nodeName === "MARK") out.appendChild(el("mark", { text: text }));
+      // Pagefind marks a word with the punctuation around it ("book;"): the mark keeps the word only
+      var word = node.nodeName === "MARK" ? /^([\s"'“‘(（]*)(.*?)([\s.,;:!?"'”’)）。，、；：！？]*)$/.exec(text) : null;
+      if (word && word[2]) {
+        if (word[1]) out.appendChild(document.createTextNode(word[1]));
+        out.appendChild(el("mark", { text: word[2] }));
+        if (word[3]) out.appendChild(document.createTextNode(word[3]));
+      }
       else out.appendChild(document.createTextNode(text));
     });
     return out;
