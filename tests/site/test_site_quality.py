@@ -116,3 +116,7 @@ def test_a_first_visit_and_a_first_search_stay_within_their_budgets(page, real_s
     searched = {url: size for url, size in sizes.items() if url not in first_visit}
     assert searched and all("/pagefind/" in url for url in searched), searched
     assert sum(searched.values()) <= FIRST_SEARCH_BUDGET, sorted(searched.items(), key=lambda kv: -kv[1])
+    # what keeps it flat as the library grows: the index's chunks for the words typed, a couple each,
+    # never the whole index (which a search by the kind filter alone would fetch)
+    chunks = [url for url in searched if url.endswith(".pf_index")]
+    assert 0 < len(chunks) <= 4, chunks

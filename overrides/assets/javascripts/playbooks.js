@@ -1341,7 +1341,8 @@
     var base = new URL(dialog.dataset.cpIndex, location.href);
     var words = indexWords(new URL("cp/", base).href);
     var index = null;
-    var kindsOf = null;
+    var kindNames = null;  // the kinds pages are filed under
+    var kindsByWord = {};  // a word -> the ids of the pages holding it, by kind
     var next = latest();
     var shown = null;  // what the list shows: { query, results, partial, respelt, kindOf }
     var chosenKind = "";
@@ -1364,22 +1365,39 @@
       return index;
     }
 
-    // Every page's kind (the filter the build gave each page), asked of Pagefind once.
-    function kinds(pagefind) {
-      if (!kindsOf) {
-        kindsOf = pagefind.filters().then(function (filters) {
-          var names = Object.keys((filters && filters.kind) || {});
-          return Promise.all(names.map(function (kind) {
-            return pagefind.search(null, { filters: { kind: kind } }).then(function (found) { return [kind, found.results]; });
-          }));
-        }).then(function (lists) {
-          var map = {};
-          lists.forEach(function (pair) { pair[1].forEach(function (r) { map[r.id] = pair[0]; }); });
-          return map;
-        });
-        kindsOf.catch(function () { kindsOf = null; });
+    // The kind of every page a reading can find (the filter the build gave each page): each word
+    // looked up again for each kind, in the index fragments its first lookup fetched. (A search by
+    // the filter alone would fetch the whole index: 230 KB at 24 playbooks, a megabyte at 1,000.)
+    function kindsFor(pagefind, reading) {
+      if (!kindNames) {
+        kindNames = pagefind.filters().then(function (filters) { return Object.keys((filters && filters.kind) || {}); });
+        kindNames.catch(function () { kindNames = null; });
       }
-      return kindsOf;
+      var forms = [];
+      reading.terms.forEach(function (term) {
+        ((reading.spellings && reading.spellings[term]) || [term]).forEach(function (form) {
+          if (forms.indexOf(form) === -1) forms.push(form);
+        });
+      });
+      return kindNames.then(function (names) {
+        return Promise.all(forms.map(function (form) {
+          if (!kindsByWord[form]) {
+            kindsByWord[form] = Promise.all(names.map(function (kind) {
+              return pagefind.search(form, { filters: { kind: kind } }).then(function (found) {
+                return [kind, found.results.map(function (r) { return r.id; })];
+              });
+            }));
+            kindsByWord[form].catch(function () { delete kindsByWord[form]; });
+          }
+          return kindsByWord[form];
+        }));
+      }).then(function (byWord) {
+        var map = {};
+        byWord.forEach(function (lists) {
+          lists.forEach(function (pair) { pair[1].forEach(function (id) { map[id] = pair[0]; }); });
+        });
+        return map;
+      });
     }
 
     function open(event) {
@@ -1573,15 +1591,17 @@
     function answer(pagefind, query) {
       return readQuery(query, words).then(function (reading) {
         if (reading.common) return { common: reading.common };
-        return Promise.all([find(pagefind, reading), kinds(pagefind)]).then(function (both) {
-          var found = both[0];
-          var kindOf = both[1];
+        return find(pagefind, reading).then(function (found) {
           found.respelt = reading.respelt;
-          if (withEntries(found, kindOf) || !reading.apart) return { found: found, kindOf: kindOf };
-          return readQuery(query, words, true).then(function (apart) {
-            return find(pagefind, apart).then(function (other) {
-              other.respelt = apart.respelt;
-              return { found: withEntries(other, kindOf) ? other : found, kindOf: kindOf };
+          return kindsFor(pagefind, reading).then(function (kindOf) {
+            if (withEntries(found, kindOf) || !reading.apart) return { found: found, kindOf: kindOf };
+            return readQuery(query, words, true).then(function (apart) {
+              return find(pagefind, apart).then(function (other) {
+                other.respelt = apart.respelt;
+                return kindsFor(pagefind, apart).then(function (otherKinds) {
+                  return withEntries(other, otherKinds) ? { found: other, kindOf: otherKinds } : { found: found, kindOf: kindOf };
+                });
+              });
             });
           });
         }).then(function (answered) {
