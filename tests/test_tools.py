@@ -39,3 +39,18 @@ def test_a_reworded_copy_says_the_same_of_each_platform():
             checked += reworded != text
     assert checked > 40  # and the words are others
     assert swap("see [the remedy](pitfalls/dead-group#remedy)").endswith("](pitfalls/dead-group#remedy)")
+
+
+def test_the_search_benchmark_sets_each_size_beside_the_shipped_one_and_the_budget():
+    import search_bench
+
+    costs = search_bench.Costs
+    measured = {13: {"en": costs(60_000, 120_000, 80.0, 3_000), "zh": costs(62_000, 130_000, 90.0, 4_000)},
+                1000: {"en": costs(60_000, 150_000, 120.0, 40_000), "zh": costs(62_000, 160_000, 135.0, 44_000)}}
+    for lang, ratio_head, search_row in (
+            ("en", "1,000 ÷ 13", "| Opening search and typing two words (KB) |"),
+            ("zh", "1,000 本 ÷ 13 本", "| 打开搜索并输入两个词（KB） |")):
+        lines = search_bench.table(measured, 13, lang).splitlines()
+        assert ratio_head in lines[0] and len(lines) == 6
+        row = next(line for line in lines if line.startswith(search_row))
+        assert row.endswith("| 120 / 130 | 150 / 160 | 1.25 / 1.23 | 250 |"), row

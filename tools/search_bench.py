@@ -21,7 +21,6 @@ budgets `make test` enforces at the shipped size; timings come from this run onl
 from __future__ import annotations
 
 import argparse
-import random
 import subprocess
 import sys
 import tempfile
@@ -30,14 +29,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.site.relevance import GOAL, relevance_set, run_set, share  # noqa: E402
 from tests.static_server import serve  # noqa: E402
-from tools.bench import ENV, PLAYBOOKS, _between, machine, synthetic_project, vocabulary  # noqa: E402
+from tests.site.test_site_quality import FIRST_SEARCH_BUDGET, FIRST_VISIT_BUDGET  # noqa: E402
+from tools.bench import ENV, PLAYBOOKS, _between, machine, synthetic_project  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = {"en": ROOT / "docs" / "en" / "quality.md", "zh": ROOT / "docs" / "zh" / "quality.md"}
@@ -51,25 +50,6 @@ class Costs:
     search: int  # bytes of opening search and typing two words
     milliseconds: float  # from the last key to the results on screen
     nothing: int  # bytes a query nothing matches adds
-
-
-def own_words(project: Path) -> Path:
-    """The synthetic copies with chat texts and summary openings of their own: the rule book refuses
-    copies that share them (no template voice). Chat texts are not searched, and a summary keeps
-    all but its first three words, so the index holds what it would."""
-    english, chinese = vocabulary(sorted((ROOT / "playbooks").glob("*.yaml")))
-    for i, path in enumerate(sorted((project / "playbooks").glob("*-[0-9][0-9][0-9][0-9].yaml"))):
-        pick = random.Random(i)
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for message in data.get("messages", {}).values():
-            message["en"] = " ".join(pick.sample(english, 14)).capitalize() + "."
-            message["zh"] = "".join(pick.sample(chinese, 24)) + "。"
-        summary = pick.sample(english, 3) + data["summary"]["en"].split()[3:]
-        while len(" ".join(summary)) > 300:  # within the bounds of a summary
-            summary.pop()
-        data["summary"]["en"] = " ".join(summary)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    return project
 
 
 def build(project: Path, site: Path) -> None:
@@ -147,8 +127,9 @@ ROWS = {
            "From the last key to the results on screen (ms)", "A query nothing matches adds (KB)"),
     "zh": ("首次打开一本手册的页面（KB）", "打开搜索并输入两个词（KB）", "从最后一次按键到结果出现（毫秒）", "什么都没搜到的查询另加（KB）"),
 }
-HEAD = {"en": "| English / Chinese | {sizes} |", "zh": "| 英文 / 中文 | {sizes} |"}
-SIZE = {"en": ("N = {n:,} (shipped)", "N = {n:,}"), "zh": ("{n:,} 本（现有）", "{n:,} 本")}
+HEAD = {"en": "| English / Chinese | {sizes} | Budget |", "zh": "| 英文 / 中文 | {sizes} | 预算 |"}
+SIZE = {"en": ("N = {n:,} (shipped)", "N = {n:,}", "{n:,} ÷ {shipped:,}"),
+        "zh": ("{n:,} 本（现有）", "{n:,} 本", "{n:,} 本 ÷ {shipped:,} 本")}
 SHARES = {"en": "The relevance set: {en_passed} of {en_total} English queries ({en_share:.0%}) and {zh_passed} of "
                 "{zh_total} Chinese ones ({zh_share:.0%}) find every entry they expect among the first three "
                 "(goal: {goal:.0%} in each language).",
@@ -158,12 +139,21 @@ MEASURED = {"en": "Measured on {day} on {machine}.", "zh": "测量于 {day}，�
 
 
 def table(measured: dict[int, dict[str, Costs]], shipped: int, lang: str) -> str:
-    names = [SIZE[lang][0 if n == shipped else 1].format(n=n) for n in measured]
-    lines = [HEAD[lang].format(sizes=" | ".join(names)), "|---|" + "---:|" * len(names)]
-    fields = (("visit", 1024), ("search", 1024), ("milliseconds", 1), ("nothing", 1024))
-    for label, (field, unit) in zip(ROWS[lang], fields):
-        cells = [" / ".join(f"{getattr(by_lang[code], field) / unit:.0f}" for code in ("en", "zh"))
-                 for by_lang in measured.values()]
+    """The costs at each size side by side, each size's beside the shipped one's as a ratio, and the
+    budget `make test` holds the shipped size to."""
+    larger = [n for n in measured if n != shipped]
+    names = ([SIZE[lang][0 if n == shipped else 1].format(n=n) for n in measured]
+             + [SIZE[lang][2].format(n=n, shipped=shipped) for n in larger])
+    lines = [HEAD[lang].format(sizes=" | ".join(names)), "|---|" + "---:|" * (len(names) + 1)]
+    fields = (("visit", 1000, FIRST_VISIT_BUDGET), ("search", 1000, FIRST_SEARCH_BUDGET), ("milliseconds", 1, None),
+              ("nothing", 1000, None))
+    for label, (field, unit, budget) in zip(ROWS[lang], fields):
+        def value(n: int, code: str) -> float:
+            return getattr(measured[n][code], field) / unit
+        cells = [" / ".join(f"{value(n, code):.0f}" for code in ("en", "zh")) for n in measured]
+        cells += [" / ".join(f"{value(n, code) / max(value(shipped, code), 1e-9):.2f}" for code in ("en", "zh"))
+                  for n in larger]
+        cells.append(f"{budget / 1000:.0f}" if budget else "–")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -189,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         measured[shipped] = measure(work / "shipped-site", "reading-circle")
         found = relevance(work / "shipped-site")
         for n in args.sizes:
-            project = own_words(synthetic_project(work / f"n{n}", n))
+            project = synthetic_project(work / f"n{n}", n)
             build(project, work / f"n{n}-site")
             copy = f"reading-circle-{playbooks.index('reading-circle'):04d}"  # a copy of the same playbook
             measured[n] = measure(work / f"n{n}-site", copy)
