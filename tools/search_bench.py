@@ -62,11 +62,27 @@ def costs(browser, url: str, lang: str, playbook: str) -> Costs:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     sizes: dict[str, int] = {}
-    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]
-                                                           + r.sizes()["responseHeadersSize"]))
+    pending: set = set()
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+
+    def finished(request) -> None:  # noqa: ANN001 - Playwright's request
+        sizes[request.url] = request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
+        pending.discard(request)
+
+    page.on("requestfinished", finished)
+
+    def settled() -> None:
+        """Every request the page made has finished, and none followed for half a second (the load
+        state "networkidle" is reached once per page, not once per search)."""
+        quiet = 0
+        while quiet < 5:
+            page.wait_for_timeout(100)
+            quiet = quiet + 1 if not pending else 0
     prefix = "" if lang == "en" else f"/{lang}"
     page.goto(f"{url}{prefix}/playbooks/{playbook}/")
     page.wait_for_load_state("networkidle")
+    settled()
     visit = dict(sizes)
     page.locator(".cp-search-open").click()
     found, nothing = QUERIES[lang]
@@ -75,15 +91,17 @@ def costs(browser, url: str, lang: str, playbook: str) -> Costs:
     page.locator(".cp-search__input").press("Enter")
     page.wait_for_function("q => document.querySelector('.cp-search__results').dataset.cpQuery === q", arg=found)
     milliseconds = (time.perf_counter() - start) * 1000
-    page.wait_for_load_state("networkidle")
+    settled()
     searched = {u: s for u, s in sizes.items() if u not in visit}
     assert all("/pagefind/" in u for u in searched), searched
     before = dict(sizes)
     page.locator(".cp-search__input").fill(nothing)
     page.locator(".cp-search__input").press("Enter")
     page.wait_for_function("q => document.querySelector('.cp-search__results').dataset.cpQuery === q", arg=nothing)
-    page.wait_for_load_state("networkidle")
+    settled()
     added = sum(s for u, s in sizes.items() if u not in before)
+    print(f"  {lang}: a query nothing matches fetched {sorted(u.split('/pagefind/')[-1] for u in sizes if u not in before)}",
+          flush=True)
     context.close()
     return Costs(sum(visit.values()), sum(searched.values()), milliseconds, added)
 
