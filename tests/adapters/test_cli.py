@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+
+import pytest
+import yaml
 
 from community_playbooks.content.kinds import KINDS
 from community_playbooks.content.loader import load_library
@@ -158,3 +162,62 @@ def test_export_never_replaces_the_project():
         result = run("export", target)
         assert result.returncode == 1 and "the export would replace the project itself" in result.stderr, target
     assert (ROOT / "playbooks" / "reading-circle.yaml").exists()
+
+
+def one_language_copy(tmp_path, marker: str | None):
+    """The fixture content with the title and first warning sign of dead-group in English
+    only, marked ``needs_translation: [marker]`` unless marker is None."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE / "playbooks", root / "playbooks")
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["title"]["zh"]
+    del data["signs"][0]["zh"]
+    if marker:
+        data["needs_translation"] = [marker]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def test_a_proposal_in_one_language_lists_its_translations_to_do_and_passes(tmp_path):
+    result = run("--root", str(one_language_copy(tmp_path, "zh")), "validate", "--format", "github")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Translations to do (not errors" in out
+    assert "playbooks/pitfalls/dead-group.yaml:2:3: title: no zh text yet (to translate)" in out
+    assert re.search(r"dead-group.yaml:\d+:\d+: signs\[0\]: no zh text yet", out)
+    assert "2 texts to translate in 1 file marked needs_translation." in out
+    assert "::warning file=playbooks/pitfalls/dead-group.yaml,line=2,col=3,title=title::no zh text yet" in out
+    assert "::error" not in out and "All entries are valid" in out
+
+
+@pytest.mark.parametrize("marker, expected", [
+    (None, "title: no zh text; write it as {en: ..., zh: ...}, or mark the entry 'needs_translation: [zh]'"),
+    ("en", "title: no zh text; write it as"),  # the wrong language marked: still broken
+])
+def test_a_missing_translation_without_the_marker_still_fails(tmp_path, marker, expected):
+    result = run("--root", str(one_language_copy(tmp_path, marker)), "validate")
+    assert result.returncode == 1
+    assert expected in result.stderr
+    if marker == "en":
+        assert "needs_translation[0]: every text is written in en; remove 'en'" in result.stderr
+
+
+def test_a_marker_left_on_a_translated_entry_is_a_problem(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE / "playbooks", root / "playbooks")
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "needs_translation: [zh]\n", encoding="utf-8")
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    assert "needs_translation[0]: every text is written in zh; remove 'zh' from needs_translation" in result.stderr
+
+
+def test_a_broken_file_fails_beside_translations_to_do(tmp_path):
+    root = one_language_copy(tmp_path, "zh")
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: high", "severity: hgih"), encoding="utf-8")
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    assert "severity: unknown severity 'hgih'" in result.stderr
+    assert "1 problem in 1 file; nothing was built." in result.stderr

@@ -13,7 +13,7 @@ from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
-from ..errors import ContentError, Problem, did_you_mean, quoted
+from ..errors import ContentError, Problem, did_you_mean, fatal, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site
 from .github import code_span
@@ -220,12 +220,19 @@ def _validate(args: argparse.Namespace) -> int:
                 return 2
             wanted.add(path.relative_to(loader.root).as_posix())
         problems = [p for p in problems if p.file in wanted]
-    if problems:
-        err = ContentError(problems)
-        if args.format == "github":
-            for problem in err.problems:
-                print(problem.github_annotation())
-        print(err.report(), file=sys.stderr)
+    # in the order of files and lines (ContentError sorts them)
+    errors, todo = ContentError(fatal(problems)).problems, ContentError(p for p in problems if not p.fatal).problems
+    if args.format == "github":
+        for problem in errors + todo:
+            print(problem.github_annotation())
+    if todo:  # left to do, not wrong: listed apart, and they do not fail the check
+        files = len({p.file for p in todo})
+        print(f"Translations to do (not errors: such an entry is published with a notice):\n"
+              + "\n".join(str(p) for p in todo)
+              + f"\n{len(todo)} text{'s' if len(todo) != 1 else ''} to translate in {files} "
+              f"file{'s' if files != 1 else ''} marked needs_translation.\n", file=sys.stderr if errors else sys.stdout)
+    if errors:
+        print(ContentError(errors).report(), file=sys.stderr)
         return 1
     if args.files:
         print(f"No problems in the {len(args.files)} file{'s' if len(args.files) != 1 else ''} checked.")

@@ -10,6 +10,7 @@ and `playbooks validate` run the same book and stop on the same problems.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Iterator
 
@@ -75,6 +76,13 @@ class _Book:
 
     def report(self, entry: Entry, path: FieldPath, message: str, hint: str = "") -> None:
         self.problems.append(self.locator.problem(entry, path, message, hint))
+
+    def to_translate(self, entry: Entry, path: FieldPath, lang: str) -> None:
+        """A text the entry's ``needs_translation`` says is still to come: listed, not an error."""
+        problem = self.locator.problem(entry, path, f"no {lang} text yet (to translate)",
+                                       f"write it as {{{', '.join(f'{code}: ...' for code in LANGUAGES)}}}; once every "
+                                       f"text has it, remove '{lang}' from needs_translation")
+        self.problems.append(replace(problem, todo="translation"))
 
     def need(self, entry: Entry, path: FieldPath, ok: bool, message: str, hint: str) -> None:
         if not ok:
@@ -168,8 +176,13 @@ class _Book:
 
     def editorial(self, complete: bool) -> None:
         for entry in self.library.all_entries():
+            untranslated: set[str] = set()
             for path, text in texts_of(entry):
-                self.text(entry, path, text)
+                untranslated.update(self.text(entry, path, text))
+            for lang in entry.needs_translation:
+                i = entry.needs_translation.index(lang)
+                self.need(entry, ("needs_translation", i), lang in untranslated, f"every text is written in {lang}",
+                          f"remove '{lang}' from needs_translation (and the field once it is empty)")
             for path, value in strings_of(entry):
                 self.visible(entry, path, value)
             self.words(entry, "aliases", entry.aliases)
@@ -196,9 +209,16 @@ class _Book:
         self.claims()
         self.shared_wording()
 
-    def text(self, entry: Entry, path: FieldPath, text: Text) -> None:
+    def text(self, entry: Entry, path: FieldPath, text: Text) -> list[str]:
+        """The rules every text keeps; returns the languages it is still to be translated into."""
         missing = [lang for lang in LANGUAGES if lang not in text.translations]
-        self.need(entry, path, not missing, f"no {' and '.join(missing)} text", "write it as {en: ..., zh: ...}")
+        to_come = [lang for lang in missing if lang in entry.needs_translation]
+        wanting = [lang for lang in missing if lang not in to_come]
+        self.need(entry, path, not wanting, f"no {' and '.join(wanting)} text", "write it as {en: ..., zh: ...}"
+                  + (f", or mark the entry 'needs_translation: [{', '.join(wanting)}]' if a translator will add it"
+                     if len(wanting) < len(LANGUAGES) else ""))
+        for lang in to_come:
+            self.to_translate(entry, path, lang)
         kind = _bounds_of(entry, path)
         for lang, value in text.translations.items():
             if not lang:
@@ -220,6 +240,7 @@ class _Book:
                     self.report(entry, path + (lang,), f"links to '{section}/{entry_id}', which does not exist",
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
+        return to_come
 
     def words(self, entry: Entry, where: str | FieldPath, words: Words) -> None:
         """Aliases and feature names: short, and never the entry's own title again."""
