@@ -64,12 +64,13 @@ class Loader:
         self._loaded = (stamp, library)
         return library
 
-    def check(self) -> tuple[Library, list[Problem]]:
+    def check(self, *, orphans: bool = True) -> tuple[Library, list[Problem]]:
         """Every problem of the content, with the library of the entries that passed.
 
         Unlike ``load`` it returns the problems instead of raising them (only a missing
         content folder raises), so a contributor sees every problem in one run. Translations
-        left to do are among them, marked ``todo``.
+        left to do are among them, marked ``todo``. ``orphans=False`` leaves out the rule that
+        every pitfall, ritual, stage and guide is used by a playbook (a proposal of a new one).
         """
         if not self.content.is_dir():
             raise ContentError([Problem(str(self.root), message=f"there is no {self.content_dir}/ folder here",
@@ -84,7 +85,7 @@ class Loader:
             library, link_problems = link(entries, schemas.vocabularies, schemas.documents, locator, unloaded,
                                           self.content_dir)
             problems += link_problems
-            problems += rules.check(library, locator, complete=not problems)
+            problems += rules.check(library, locator, complete=orphans and not problems)
         return library, problems
 
     def locator(self) -> Locator:

@@ -219,7 +219,7 @@ class _Book:
                      if len(wanting) < len(LANGUAGES) else ""))
         for lang in to_come:
             self.to_translate(entry, path, lang)
-        kind = _bounds_of(entry, path)
+        kind = text_bounds(entry.kind, path)
         for lang, value in text.translations.items():
             if not lang:
                 continue
@@ -470,10 +470,12 @@ def _is_chat_text(path: FieldPath) -> bool:
     return len(path) >= 2 and path[0] == "messages"
 
 
-def _bounds_of(entry: Entry, path: FieldPath) -> str:
+def text_bounds(kind: str, path: FieldPath) -> str:
+    """Which of a language's ``bounds`` a text of an entry of ``kind`` at ``path`` keeps: the
+    rule book's, and the Propose page's as the reader types."""
     if path[0] == "messages":
         return "messages"
-    if entry.kind == "guide" and path[0] == "steps" and path[-1] == "text":
+    if kind == "guide" and path[0] == "steps" and path[-1] == "text":
         return "paragraph"
     named = [part for part in path if isinstance(part, str)]
     if len(path) == 1 or (named and named[-1] == "claim"):
