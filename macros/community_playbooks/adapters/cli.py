@@ -74,8 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     checklist.add_argument("--format", choices=("text", "markdown"), default="text",
                            help="text for a terminal, markdown for chats and files (default: text)")
 
+    proposal = commands.add_parser("proposal", help="read a proposal issue (the site's Propose page) and write what the "
+                                                     "workflow posts: a pull request's file and text, or a comment")
+    proposal.add_argument("--event", type=Path, required=True,
+                          help="the JSON file of a GitHub issues event ($GITHUB_EVENT_PATH)")
+    proposal.add_argument("--out", type=Path, required=True, help="folder for what the workflow posts")
+
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
+    handlers = {"proposal": _proposal, "validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
                 "build": _build, "serve": _serve}
     try:
         return handlers[args.command](args)
@@ -200,6 +206,15 @@ def _checklist(args: argparse.Namespace) -> int:
     # a terminal runs what it is sent: no character of the content may reach it as a control
     sys.stdout.write(neutralised(checklist_text(library, library.playbooks[args.playbook], args.lang, situation,
                                                 args.format)))
+    return 0
+
+
+def _proposal(args: argparse.Namespace) -> int:
+    from .proposals import handle, issue_of_event
+
+    outcome = handle(args.root.resolve(), issue_of_event(args.event), args.out)
+    print((args.out / ("pull-request.md" if outcome == "pull-request" else "comment.md")).read_text(encoding="utf-8"))
+    print(f"Outcome: {outcome}")
     return 0
 
 

@@ -72,7 +72,7 @@ def handle(root: Path, issue: Issue, out: Path, content_dir: str = CONTENT_DIR) 
                                             "change what should read differently, then save the issue")], proposal)
     target = _write(proposal, root, content_dir)
     # a new pitfall, ritual or guide is used by no playbook yet: an editor adds it to those it belongs to
-    library, found = Loader(root, content_dir, cache=False).check(orphans=proposal.change == "edit")
+    library, found = Loader(root, content_dir).check(orphans=proposal.change == "edit")
     errors = fatal(found)
     if errors:
         target.unlink() if proposal.change == "new" else None
@@ -102,13 +102,13 @@ def _write(proposal: Proposal, root: Path, content_dir: str) -> Path:
 
 def _comment(root: Path, out: Path, problems: list[Problem], proposal: Proposal | None = None) -> str:
     shown = ContentError(problems).problems
-    lines = ["The proposal cannot become a pull request yet. 这份提案还不能转成合并请求。", "",
+    lines = ["The proposal cannot become a pull request yet. 这份投稿还不能转成合并请求。", "",
              f"What to fix ({len(shown)} problem{'s' if len(shown) != 1 else ''}; `issue:<line>` is a line of this "
              "issue, a file name and line count from the first line of the entry):", "",
              code_block("\n".join(str(p) for p in shown)), "",
              "Edit this issue (··· → Edit) to correct it, or open the proposal again on the site's Propose page: "
              f"{_propose_address(root)} — the check runs again on every edit.",
-             "点本 issue 右上角的 ··· → Edit 修改后保存，或回到网站的“提交”页面重新填写：每次修改都会重新检查。"]
+             "点本 issue 右上角的 ··· → Edit 修改后保存，或回到网站的“投稿”页面重新填写。每次修改后都会重新检查。"]
     (out / "comment.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "outcome").write_text("comment\n", encoding="utf-8")
     return "comment"
