@@ -416,22 +416,28 @@
 
   /* --- the state of the page ------------------------------------------------------------- */
 
-  var params = new URLSearchParams(location.search);
-  var editing = params.get("edit");
-  if (editing && !EDITABLE.test(editing)) editing = null;
-  var state = {
-    mode: editing ? "edit" : "new",
-    target: editing,
-    kind: editing ? kindOf(editing.split("/")[0]) : "playbook",
-    id: editing ? editing.split("/")[1] : "",
-    langs: [spec.lang],
-    values: {},
-    touched: {},
-    showAll: false,
-    original: null,
-    dirty: false
-  };
-  var draftKey = editing ? "edit:" + editing : "new";
+  // what the page's address asks for: a new entry, or a change to ?edit=<section>/<id>
+  function target() {
+    var edit = new URLSearchParams(location.search).get("edit");
+    return edit && EDITABLE.test(edit) ? edit : null;
+  }
+
+  var state, draftKey;
+  function fresh(editing) {
+    state = {
+      mode: editing ? "edit" : "new",
+      target: editing,
+      kind: editing ? kindOf(editing.split("/")[0]) : "playbook",
+      id: editing ? editing.split("/")[1] : "",
+      langs: [spec.lang],
+      values: {},
+      touched: {},
+      open: {},  // optional picks the reader opened while still empty
+      showAll: false,
+      dirty: false
+    };
+    draftKey = editing ? "edit:" + editing : "new";
+  }
   var refs = {};  // path key -> the field's problem element
   var form = el("form", { "class": "cp-propose__form", novalidate: true, "aria-label": S.title });
   var status = el("p", { "class": "cp-note cp-propose__status", role: "status" });
@@ -496,6 +502,12 @@
     var wrap = el("div", { "class": "cp-pf cp-pf--" + field.type, "data-path": keyOf(path) });
     var grouped = ["object", "list", "map", "choices", "words"].indexOf(field.type) >= 0 ||
       (field.type === "text" && shownLangs(value).length > 1);
+    if (field.type === "ref" && !required && !value && !state.open[keyOf(path)]) {  // an optional pick, closed
+      var pick = el("button", { type: "button", "class": "md-button cp-pf__add", text: fmt("add_field", { label: field.label }) });
+      pick.addEventListener("click", function () { state.open[keyOf(path)] = true; redraw(path, path); });
+      wrap.appendChild(el("p", {}, [pick]));
+      return wrap;
+    }
     if (field.type === "object" && value === null) {  // optional group, closed
       var add = el("button", { type: "button", "class": "md-button cp-pf__add", text: fmt("add_field", { label: field.label }) });
       add.addEventListener("click", function () {
@@ -763,7 +775,8 @@
       if (target) target.focus();
     }
     void scope;
-    changed();
+    state.dirty = true;
+    update();
   }
 
   /* --- what the proposal is, and where it goes ------------------------------------------ */
@@ -821,6 +834,7 @@
   }
 
   function update() {
+    if (timer) clearTimeout(timer);
     timer = null;
     var p = proposal();
     var shown = {};
@@ -847,6 +861,7 @@
 
   function drawSend(p) {
     sendArea.textContent = "";
+    sendArea.setAttribute("data-cp-for", state.target || "new");
     sendArea.appendChild(el("h2", { id: "cp-propose-check", text: S.check_title }));
     if (p.problems.length) {
       sendArea.appendChild(el("p", { "class": "cp-propose__count", text: fmt("problems", { n: p.problems.length }) }));
@@ -1011,6 +1026,7 @@
     root.appendChild(form);
     root.appendChild(sendArea);
     redraw();
+    root.setAttribute("data-cp-entry", state.target || "");
     root.removeAttribute("aria-busy");
     state.dirty = false;
   }
@@ -1020,16 +1036,27 @@
     if (!storage && state.dirty) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  if (state.mode === "edit") {
+  // the entry the address names, fetched as its file writes it (api/source/), or an empty form
+  function begin() {
+    var editing = target();
+    fresh(editing);
+    root.setAttribute("aria-busy", "true");
+    if (!editing) { start(null); return; }
     fetch(spec.source + "/" + editing + ".json").then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    }).then(start, function () {
+    }).then(function (data) {
+      if (target() === editing) start(data);
+    }, function () {
       root.textContent = "";
       root.appendChild(el("p", { "class": "cp-note", role: "alert", text: S.load_failed }));
       root.removeAttribute("aria-busy");
     });
-  } else {
-    start(null);
   }
+
+  // back and forward between the entries a reader opened here load each again
+  window.addEventListener("popstate", function () {
+    if (target() !== state.target) begin();
+  });
+  begin();
 }());
