@@ -522,7 +522,8 @@
       : el("label", { "for": controlId(path) }, [heading(field, path, required)]);
     var box = grouped ? el("fieldset", { "class": "cp-pf__group" }, [title]) : wrap;
     if (!grouped) wrap.appendChild(title);
-    help(field).forEach(function (p) { box.appendChild(p); });
+    // in a list, the first item says what each field is for; the others only name it
+    if (!laterItem(path)) help(field).forEach(function (p) { box.appendChild(p); });
     drawValue(field, value, function (v) { holder[field.name] = v; }, box, path);
     box.appendChild(problemNode(path));
     if (field.type === "object" && !required) {
@@ -532,6 +533,10 @@
     }
     if (grouped) wrap.appendChild(box);
     return wrap;
+  }
+
+  function laterItem(path) {
+    return path.some(function (part) { return typeof part === "number" && part > 0; });
   }
 
   function shownLangs(value) {
@@ -926,8 +931,8 @@
       target = near;
     }
     if (target) {
-      if (target.scrollIntoView) target.scrollIntoView({ block: "center" });
-      if (target.focus) target.focus();
+      if (target.focus) target.focus({ preventScroll: true });
+      into(target, "center");
     }
   }
 
@@ -936,6 +941,16 @@
     var node = next && next.classList.contains("cp-note") ? next : el("p", { "class": "cp-note", role: "status" });
     node.textContent = text;
     if (node !== next) after.parentNode.insertBefore(node, after.nextSibling);
+    into(node, "nearest");
+  }
+
+  // into view, and again once the parts of the form that came near have been laid out
+  function into(node, where) {
+    if (!node.scrollIntoView) return;
+    node.scrollIntoView({ block: where });
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { node.scrollIntoView({ block: where }); });
+    });
   }
 
   function copyText(area, button) {
