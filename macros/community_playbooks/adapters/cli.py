@@ -80,8 +80,13 @@ def main(argv: list[str] | None = None) -> int:
                           help="the JSON file of a GitHub issues event ($GITHUB_EVENT_PATH)")
     proposal.add_argument("--out", type=Path, required=True, help="folder for what the workflow posts")
 
+    review = commands.add_parser("review", help="a pull request's content as a reviewer reads it (Markdown for the "
+                                                 "job summary): each changed entry, its problems and texts, the pages "
+                                                 "that change")
+    review.add_argument("--base", type=Path, required=True, help="a checkout of the branch the change is merged into")
+
     args = parser.parse_args(argv)
-    handlers = {"proposal": _proposal, "validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
+    handlers = {"proposal": _proposal, "review": _review, "validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
                 "build": _build, "serve": _serve}
     try:
         return handlers[args.command](args)
@@ -215,6 +220,13 @@ def _proposal(args: argparse.Namespace) -> int:
     outcome = handle(args.root.resolve(), issue_of_event(args.event), args.out)
     print((args.out / ("pull-request.md" if outcome == "pull-request" else "comment.md")).read_text(encoding="utf-8"))
     print(f"Outcome: {outcome}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .review import review
+
+    sys.stdout.write(review(args.root.resolve(), args.base.resolve()))
     return 0
 
 
