@@ -172,6 +172,20 @@ def test_nothing_runs_in_the_browser(hostile_site, browser):
         for box in tab.locator("input[name=sign]").all()[:6]:
             box.check()
         tab.wait_for_timeout(200)
+        # "Suggest an edit": the Propose page fills its form with each entry from the API, payloads
+        # in every field, checks it and writes the proposal out; each payload stays a value
+        edited, shown = 0, 0
+        for section in ("playbooks", "pitfalls", "rituals", "guides"):
+            for source in sorted((hostile_site / "api" / "source" / section).glob("*.json")):
+                target = f"{section}/{source.stem}"
+                tab.goto(f"{url}/propose/?edit={target}", wait_until="load")
+                tab.wait_for_function("t => { const s = document.querySelector('.cp-propose__send'); "
+                                      "return s && s.dataset.cpFor === t; }", arg=target)
+                shown += tab.evaluate("() => Array.from(document.querySelectorAll('.cp-propose input, "
+                                      ".cp-propose textarea')).filter(c => c.value.includes('alert(')).length")
+                assert tab.locator("textarea.cp-propose__yaml, a.cp-propose__send-button").count()
+                edited += 1
+        assert edited >= 8 and shown >= 50, (edited, shown)
     finally:
         context.close()
         server.shutdown()
