@@ -484,11 +484,12 @@
   function help(field) {
     var parts = [];
     if (field.help) parts.push(el("p", { "class": "cp-pf__help", text: field.help }));
-    if (field.example !== undefined && field.example !== "") {
-      var example = Array.isArray(field.example) ? field.example.join(spec.lang === "zh" ? "、" : ", ") : field.example;
-      if (typeof example === "object") example = JSON.stringify(example);
+    // an example of a group of fields would be code: its fields give their own
+    var example = Array.isArray(field.example) ? field.example.join(spec.lang === "zh" ? "、" : ", ") : field.example;
+    if (example !== undefined && example !== "" && typeof example !== "object") {
       parts.push(el("p", { "class": "cp-pf__example", text: fmt("example", { example: example }) }));
     }
+    if (field.min > 1) parts.push(el("p", { "class": "cp-pf__help", text: fmt("too_few", { min: field.min }) }));
     return parts;
   }
 

@@ -144,7 +144,7 @@ class _Fields:
             resolved = self.resolve(field)
             # a checklist item's id: made from its text by the form when the reader leaves it empty
             auto = {"auto": True} if name == "id" and any(isinstance(part, int) for part in path) else {}
-            out.append({"name": name, **auto, "label": _text(field, "title", self.lang) or _text(resolved, "title", self.lang),
+            out.append({"name": name, **auto, "label": self.label(field) or self.label(resolved),
                         "help": _text(field, "description", self.lang) or _text(resolved, "description", self.lang),
                         "required": name in required, **self.example(field, resolved),
                         **self.node(field, kind, path + (name,))})
@@ -185,7 +185,7 @@ class _Fields:
             keys = self.resolve(schema["propertyNames"])
             return {"type": "map", "keys": self.labelled(keys), "min": schema.get("minProperties", 0),
                     "value": self.node(schema["additionalProperties"], kind, path + (keys["enum"][0],)),
-                    "key_label": _text(keys, "title", self.lang)}
+                    "key_label": self.label(keys)}
         if kind_of == "object":
             return {"type": "object", "fields": self.fields(schema, kind, path),
                     "min_fields": schema.get("minProperties", 0)}
@@ -210,6 +210,11 @@ class _Fields:
             return {"type": "text", "bounds": {}, "single": True}
         bounds = text_bounds(kind, path)
         return {"type": "text", "bounds": {code: list(language(code).bounds[bounds]) for code in LANGUAGES}}
+
+    def label(self, schema: Mapping[str, Any]) -> str:
+        """A field's name for people (``x-label``), in the page's language."""
+        labels = schema.get("x-label") or {}
+        return labels.get(self.lang) or labels.get("en") or ""
 
     def labelled(self, schema: Mapping[str, Any]) -> list[list[str]]:
         labels = schema.get("x-labels", {})
