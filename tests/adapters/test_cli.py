@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -52,12 +53,12 @@ def test_validate_passes_on_the_shipped_content():
 def test_validate_reports_rule_problems_too(tmp_path):
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
-    other = root / "playbooks" / "other-club.yaml"
-    other.write_text(other.read_text(encoding="utf-8").replace("title: {en: Other club, zh: 另一个俱乐部}",
-                                                               "title: Other club"), encoding="utf-8")
+    tiny = root / "playbooks" / "tiny-club.yaml"
+    tiny.write_text(tiny.read_text(encoding="utf-8").replace("title: {en: Tiny club, zh: 小小俱乐部}",
+                                                             "title: Tiny club"), encoding="utf-8")
     result = run("--root", str(root), "validate")
     assert result.returncode == 1
-    assert "playbooks/other-club.yaml:1:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
+    assert "playbooks/tiny-club.yaml:2:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
 
 
 def test_validate_prints_located_problems_and_fails(tmp_path):
@@ -164,11 +165,12 @@ def test_export_never_replaces_the_project():
     assert (ROOT / "playbooks" / "reading-circle.yaml").exists()
 
 
-def one_language_copy(tmp_path, marker: str | None):
-    """The fixture content with the title and first warning sign of dead-group in English
-    only, marked ``needs_translation: [marker]`` unless marker is None."""
+def one_language_copy(tmp_path, marker: str | None, source: Path = ROOT):
+    """The shipped content (which has no translations to do), or the fixture's, with the title
+    and first warning sign of dead-group in English only, marked ``needs_translation: [marker]``
+    unless marker is None."""
     root = tmp_path / "p"
-    shutil.copytree(FIXTURE / "playbooks", root / "playbooks")
+    shutil.copytree(source / "playbooks", root / "playbooks")
     path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["title"]["zh"]
@@ -214,7 +216,7 @@ def test_a_marker_left_on_a_translated_entry_is_a_problem(tmp_path):
 
 
 def test_a_broken_file_fails_beside_translations_to_do(tmp_path):
-    root = one_language_copy(tmp_path, "zh")
+    root = one_language_copy(tmp_path, "zh", FIXTURE)  # where no other entry links to dead-group
     path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("severity: high", "severity: hgih"), encoding="utf-8")
     result = run("--root", str(root), "validate")
