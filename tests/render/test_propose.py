@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,7 +17,7 @@ from community_playbooks.content.validation import load_schemas
 from community_playbooks.render.api import source_data
 from community_playbooks.render.context import Site
 from community_playbooks.render.pages.entry_parts import improve_links
-from community_playbooks.render.pages.propose import PATTERN_MESSAGES, form_spec
+from community_playbooks.render.pages.propose import PATTERN_MESSAGES, form_data, form_spec, propose_page
 from community_playbooks.render.urls import page_uri
 
 from ..conftest import ROOT
@@ -165,3 +166,15 @@ def test_every_entry_page_offers_an_edit_and_a_report(library):
     stage = library.stages["founder-led"]
     only_report = re.findall(r">([^<]+)</a>", improve_links(site.page(page_uri("stage", stage.id)), stage))
     assert only_report == ["报告问题"]  # stages are the maintainers': no form for them
+
+
+def test_the_page_names_its_form_data_and_holds_no_entry(library):
+    """The form's fields and choices are api/form.json, fetched by the page's script: the page
+    itself holds the address and the words shown while it loads or when it cannot."""
+    site = Site(library, "zh", repo_url=REPO)
+    page = propose_page(site)
+    assert 'data-cp-propose="../api/form.json"' in page
+    assert 'data-cp-failed="表单没能加载出来。请检查网络后刷新页面。"' in page
+    assert not any(title in page for title in (e.title.get("zh") for e in library.all_entries()))
+    assert json.loads(form_data(site)) == form_spec(site.page("propose.md"))
+    assert form_spec(site.page("propose.md"))["source"] == "../api/source"

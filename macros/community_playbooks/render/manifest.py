@@ -21,7 +21,7 @@ from .pages.indexes import index_page
 from .pages.launch_kit import kit_page
 from .pages.pitfall import pitfall_page
 from .pages.platform_facts import platform_page
-from .pages.propose import PROPOSE_PAGE, propose_page
+from .pages.propose import FORM_DATA, PROPOSE_PAGE, form_data, propose_page
 from .pages.playbook import playbook_page
 from .pages.ritual import ritual_page
 from .pages.stage import stage_page
@@ -74,7 +74,7 @@ def site_files(site: Site, content_dir: str = CONTENT_DIR) -> list[GeneratedFile
               GeneratedFile(TOOL_PAGES["builder"].uri, builder_page(site)),
               GeneratedFile(TRANSLATIONS_PAGE, translation_page(site))]
     if library.schemas:  # the form is made from the schemas
-        files.append(GeneratedFile(PROPOSE_PAGE, propose_page(site)))
+        files += [GeneratedFile(PROPOSE_PAGE, propose_page(site)), GeneratedFile(FORM_DATA, form_data(site))]
     if library.schemas:
         files.append(GeneratedFile("reference/index.md", reference_index(site.lang)))
         files += [GeneratedFile(reference_uri(kind.name), reference_page(library.schemas, kind.name, site.lang,

@@ -357,6 +357,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "propose_noscript": {
         "en": "This form needs JavaScript. Without it, open an issue on GitHub or follow the contributing guide.",
         "zh": "这个表单需要 JavaScript。没有的话，可以在 GitHub 上开一个 issue，或者按贡献指南操作。"},
+    "propose_form_failed": {"en": "The form could not be loaded. Check your connection and reload the page.",
+                            "zh": "表单没能加载出来。请检查网络后刷新页面。"},
     "propose_load_failed": {"en": "The entry could not be loaded. Check your connection and reload the page.",
                             "zh": "条目没能加载出来。请检查网络后刷新页面。"},
     "propose_kind_legend": {"en": "What do you propose?", "zh": "你想写什么？"},

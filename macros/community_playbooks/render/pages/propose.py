@@ -3,13 +3,15 @@
 The form is made from the JSON Schemas when the site is built, in the page's language: each
 field with its name, help, example and limits (required, lengths, patterns, choices), the
 references as pickers of the existing entries by their titles, the lengths of texts as the rule
-book counts them. Its script (``assets/javascripts/propose.js``, loaded on this page only) draws
-it, checks as the reader types, keeps a draft, and sends the entry as a GitHub issue whose form
-fields it fills from the URL (``content/proposals.py``).
+book counts them. These are data beside the API (``api/form.json``), so the page stays light.
+Its script (``assets/javascripts/propose.js``, loaded on this page only) draws it, checks as
+the reader types, keeps a draft, and sends the entry as a GitHub issue whose form fields it
+fills from the URL (``content/proposals.py``).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, Mapping
 
 from ...content.kinds import BY_NAME
@@ -19,7 +21,7 @@ from ...content.rules import text_bounds
 from ...content.validation import COMMON
 from .. import dialect
 from ..context import Context, Site
-from ..fragments import fragment, json_script
+from ..fragments import fragment
 from ..strings import STRINGS
 from ..urls import API_DIR
 
@@ -27,8 +29,9 @@ PROPOSE_PAGE = "propose.md"
 SCRIPT = "assets/javascripts/propose.js"
 # GitHub reads a URL of up to about 8 KB; a longer proposal is copied and pasted instead
 MAX_URL_BYTES = 8000
-# where the API keeps each entry as written in its file (render/api.py)
+# where the API keeps each entry as written in its file (render/api.py), and the form's data
 SOURCE_DIR = f"{API_DIR}/source"
+FORM_DATA = f"{API_DIR}/form.json"
 # how long a fact's claim may be as a choice in a picker
 CHOICE_LENGTH = 90
 # the messages a pattern of the schemas gets while the reader types (every pattern has one)
@@ -43,7 +46,8 @@ PATTERN_MESSAGES = {
 }
 
 _FORM = fragment(
-    '<div class="cp-propose" data-cp-propose data-pagefind-ignore="all" aria-busy="true">'
+    '<div class="cp-propose" data-cp-propose="{{ spec }}" data-cp-failed="{{ failed }}" data-pagefind-ignore="all" '
+    'aria-busy="true">'
     '<p class="cp-propose__loading">{{ loading }}</p></div>'
     '<noscript><p>{{ noscript }}</p></noscript>')
 _SCRIPT = fragment('<script src="{{ src }}" defer></script>')
@@ -58,14 +62,21 @@ def propose_page(site: Site) -> str:
         dialect.heading(1, ctx.ui("propose_title")),
         ctx.ui("propose_intro"),
         dialect.bullets([ctx.ui("propose_step_write"), ctx.ui("propose_step_send"), ctx.ui("propose_step_review")]),
-        _FORM(loading=ctx.ui("propose_loading"), noscript=ctx.ui("propose_noscript")),
-        json_script("cp-propose-spec", form_spec(ctx)),
+        # the form's fields and choices come as data (api/form.json): the page itself holds no content
+        _FORM(spec=ctx.url(FORM_DATA), failed=ctx.ui("propose_form_failed"), loading=ctx.ui("propose_loading"),
+              noscript=ctx.ui("propose_noscript")),
         _SCRIPT(src=ctx.url(SCRIPT)),
     )
 
 
+def form_data(site: Site) -> str:
+    """``api/form.json``: the form of the Propose page, in the site's language."""
+    return json.dumps(form_spec(site.page(PROPOSE_PAGE)), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def form_spec(ctx: Context) -> dict[str, Any]:
-    """Everything the script needs to draw and check the form, in the page's language."""
+    """Everything the script needs to draw and check the form, in the page's language. URLs in
+    it are relative to the Propose page."""
     library, lang = ctx.library, ctx.lang
     schemas = library.schemas
     builder = _Fields(schemas, lang)
