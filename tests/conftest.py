@@ -134,7 +134,13 @@ BUILT_SITES = {"real_site", "fixture_site", "real_server"}
 BROWSERS = {"browser", "page", "phone"}
 
 
+# Tests that take tens of seconds start first, so the test processes finish together.
+SLOW_FIRST = ("test_workflows.py", "test_a_port_alone", "test_no_page_scrolls_sideways", "test_nothing_runs_in_the_browser",
+              "test_pages_are_valid_html", "test_properdocs_builds", "test_install.py", "test_live_preview.py")
+
+
 def pytest_collection_modifyitems(items) -> None:
+    items.sort(key=lambda item: not any(slow in item.nodeid for slow in SLOW_FIRST))
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & BROWSERS:

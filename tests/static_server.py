@@ -7,6 +7,7 @@ import functools
 import gzip
 import http.server
 import io
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,10 +16,18 @@ COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", "
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files as GitHub Pages does: text compressed with gzip when the browser asks for it."""
+    """Serves files as GitHub Pages does: text compressed with gzip when the browser asks for it,
+    under the path of the site's address (``mount``, "/" by default); anything else is not found."""
+
+    mount = "/"
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not urlsplit(path).path.startswith(self.mount):
+            return str(Path(self.directory) / ".not-found" / "x")  # outside the site: 404
+        return super().translate_path("/" + path[len(self.mount):])
 
     def send_head(self):  # noqa: ANN201 - a file object, as the base class returns
         path = Path(self.translate_path(self.path))
@@ -37,6 +46,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):  # a tab closed mid-answer
+            super().handle_error(request, client_address)
+
+
 @functools.lru_cache(maxsize=4096)
 def _compressed(path: str, modified: int) -> bytes:
     """A file's gzip bytes, made once per version of the file (the theme's script and style
@@ -44,9 +59,10 @@ def _compressed(path: str, modified: int) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6)
 
 
-def serve(directory: Path):
-    """Serve ``directory`` on a free loopback port; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, mount: str = "/"):
+    """Serve ``directory`` at ``mount`` on a free loopback port; returns (base_url, server), the
+    base URL without its final slash."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"mount": mount}), directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
+    return f"http://127.0.0.1:{server.server_address[1]}{mount.rstrip('/')}", server

@@ -12,17 +12,22 @@ run on the same machine:
 It prints, per N, the wall-clock seconds of each, their ratio, milliseconds per playbook,
 peak memory and output size. With --serve N it also measures how long the live preview takes to show an
 edit of one YAML file, with `mkdocs serve` (`make serve`) and `mkdocs serve --dirty` (`make
-preview`). With --write it puts both on the site's "Speed and quality" page (docs/*/quality.md).
+preview`). With --builders N it builds the English export at N playbooks with each builder the
+export supports (MkDocs, ProperDocs, Zensical), taking turns, and prints each one's time beside
+MkDocs'. With --write it puts what it measured on the site's "Speed and quality" page
+(docs/*/quality.md).
 Timings come from this run only; nothing here is a pass/fail test.
 
     python tools/bench.py                 # N = 100, 300, 1000
     python tools/bench.py --sizes 100 300 --serve 300 --write
     python tools/bench.py --sizes --serve 300 --write   # only the live preview
+    python tools/bench.py --sizes --builders 300         # only the export's builders
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import platform
 import random
@@ -45,6 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "macros"))
 
 from community_playbooks.adapters.export import export_site  # noqa: E402
+from community_playbooks.content.loader import load_library  # noqa: E402
+from community_playbooks.content.markup import LINK  # noqa: E402
+from community_playbooks.content.mentions import Names  # noqa: E402
+from community_playbooks.content.rules import platform_names  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.zh.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 PROJECT_DIRS = ("docs", "overrides")
@@ -85,11 +94,20 @@ def synthetic_project(target: Path, n: int) -> Path:
         shutil.copytree(folder, content / folder.name)  # pitfalls, rituals, stages, guides, platforms
     shipped = sorted((ROOT / "playbooks").glob("*.yaml"))
     words = vocabulary(shipped)
+    swappable = Words.of(shipped, platform_names(load_library(ROOT)))
     originals = [p.stem for p in shipped]
+    parsed = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in shipped}  # once each, not once a copy
     for i in range(n):
         source, generation = shipped[i % len(shipped)], i // len(shipped)
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = copy.deepcopy(parsed[source])
         data["title"] = distinct_title(i, words)
+        if generation:
+            # the rule book refuses a summary or a chat text that repeats other playbooks': a copy
+            # says the same in other words of the same length
+            swap = Rewording(i, swappable)
+            data["summary"] = {lang: swap(text) for lang, text in data["summary"].items()}
+            for name, text in (data.get("messages") or {}).items():
+                data["messages"][name] = {lang: swap(value) for lang, value in text.items()}
         # related playbooks point to copies of the same generation where they exist, else to the first
         data["related"] = [f"{other}-{index if index < n else originals.index(other):04d}"
                            for other in data.get("related", ())
@@ -97,6 +115,70 @@ def synthetic_project(target: Path, n: int) -> Path:
                            or originals.index(other) < n]
         _dump(data, content / f"{source.stem}-{i:04d}.yaml")
     return target
+
+
+# Chinese numerals and the measure words after them: a count is a count in every copy
+CHINESE_COUNTS = "一二两三四五六七八九十百千万半人天个条次元块名位周月年小时分钟本项页章篇"
+# a count as the rule book reads one ("两周", "半小时", "三十个人"): kept as written in a copy
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万半]+个?(?:分钟|小时|[人天个条次元块名位周月年本项页章篇])")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The shipped playbooks' words and characters, and those free to swap in: none of a name."""
+
+    names: tuple[re.Pattern[str], ...]
+    by_length: tuple[tuple[list[str], list[str]], ...]  # (words of one length, those free to swap in)
+    chars: tuple[str, ...]
+    free_chars: tuple[str, ...]
+
+    @classmethod
+    def of(cls, files: list[Path], names: Names) -> "Words":
+        written = [*names.owner, *(word for _, word in names.backed_by)]
+        kept_words = {w.lower() for name in written for w in re.findall(r"[A-Za-z]+", name)}
+        kept_chars = {c for name in written for c in re.findall(r"[\u4e00-\u9fff]", name)}
+        kept_chars |= set(CHINESE_COUNTS)
+        text = " ".join(p.read_text(encoding="utf-8") for p in files)
+        by_length: dict[int, list[str]] = {}
+        for word in sorted({w.lower() for w in re.findall(r"\b[A-Za-z]+\b", text)}):
+            by_length.setdefault(len(word), []).append(word)
+        chars = sorted(set(re.findall(r"[\u4e00-\u9fff]", text)))
+        return cls((names.pattern, *names.features.values()),
+                   tuple((group, [w for w in group if w not in kept_words]) for group in by_length.values()),
+                   tuple(chars), tuple(c for c in chars if c not in kept_chars))
+
+
+class Rewording:
+    """One copy's words: each English word swapped for another of the same length, each Chinese
+    character for another, the same way throughout the copy. The names of platforms, tools and
+    their features stay where they are written, and nothing swapped in is part of one, so the
+    rule book reads the same claims in the copy; numbers and link targets stay too."""
+
+    def __init__(self, seed: int, words: "Words"):
+        pick = random.Random(seed)
+        self.names = words.names
+        self.words = {word: pick.choice(free) for group, free in words.by_length for word in group if free}
+        self.chars = {c: pick.choice(words.free_chars) for c in words.chars}
+
+    def __call__(self, text: str) -> str:
+        kept = [(m.start(), m.end()) for pattern in self.names for m in pattern.finditer(text)]
+        kept += [(link.end(1), link.end()) for link in LINK.finditer(text)]  # "](target)"
+        kept += [(m.start(), m.end()) for m in CHINESE_COUNT.finditer(text)]
+        out, last = [], 0
+        for start, end in sorted(kept):
+            if start < last:
+                continue
+            out += [self._swapped(text[last:start]), text[start:end]]
+            last = end
+        return "".join(out) + self._swapped(text[last:])
+
+    def _swapped(self, text: str) -> str:
+        def word(match: re.Match[str]) -> str:
+            new = self.words.get(match[0].lower(), match[0])
+            return new.capitalize() if match[0][0].isupper() else new
+
+        text = re.sub(r"\b[A-Za-z]+\b", word, text)
+        return re.sub(r"[\u4e00-\u9fff]", lambda m: self.chars.get(m[0], m[0]), text)
 
 
 def vocabulary(files: list[Path]) -> tuple[list[str], list[str]]:
@@ -218,6 +300,31 @@ def preview(n: int, work: Path, repeats: int) -> Preview:
     return Preview(n, serve_rebuild(n, work, (), repeats), serve_rebuild(n, work, ("--dirty",), repeats))
 
 
+# The export's builders, each reading the same mkdocs.yml (Zensical writes beside it: a copy each).
+BUILDERS = {
+    "MkDocs": lambda out: [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-q", "-d", str(out)],
+    "ProperDocs": lambda out: [str(Path(sys.executable).with_name("properdocs")), "build", "--strict", "-q", "-d",
+                               str(out)],
+    "Zensical": lambda out: [str(Path(sys.executable).with_name("zensical")), "build"],
+}
+
+
+def builders(n: int, work: Path, repeats: int) -> dict[str, Run]:
+    """The fastest of ``repeats`` builds of the English export at ``n`` playbooks by each builder,
+    the builders taking turns so that whatever else the machine does weighs on all alike."""
+    project = synthetic_project(work / f"n{n}", n)
+    export = work / f"n{n}-export"
+    export_site(project, export, "en")
+    runs: dict[str, list[Run]] = {name: [] for name in BUILDERS}
+    for _ in range(repeats):
+        for name, command in BUILDERS.items():
+            copy = work / f"n{n}-{name}"
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(export, copy)
+            runs[name].append(measured(command(copy / "site"), copy, copy / "site"))
+    return {name: min(found, key=lambda r: r.seconds) for name, found in runs.items()}
+
+
 def _wait_for(url: str, ready, timeout: float) -> None:  # noqa: ANN001 - a predicate on the body
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -260,6 +367,9 @@ PREVIEW = {
           "`make preview`（只重写内容有变化的页面）{dirty:.1f} 秒后可见，耗时为前者的 {ratio:.2f}。",
 }
 PREVIEW_BEGIN, PREVIEW_END = "<!-- preview:begin -->", "<!-- preview:end -->"
+BUILDERS_BEGIN, BUILDERS_END = "<!-- builders:begin -->", "<!-- builders:end -->"
+BUILDER_HEADERS = {"en": ("Builder", "English export, N = {n:,} (s)", "against MkDocs"),
+                   "zh": ("构建工具", "英文导出，{n:,} 本手册（秒）", "与 MkDocs 之比")}
 MEASURED = {"en": "Measured on {day} on {machine}.", "zh": "测量于 {day}，机器：{machine}。"}
 
 
@@ -272,11 +382,19 @@ def table(rows: list[Row], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def builders_table(n: int, runs: dict[str, Run], lang: str = "en") -> str:
+    head = [h.format(n=n) for h in BUILDER_HEADERS[lang]]
+    lines = ["| " + " | ".join(head) + " |", "|---|---:|---:|"]
+    base = runs["MkDocs"].seconds
+    lines += [f"| {name} | {run.seconds:.1f} | {run.seconds / base:.2f} |" for name, run in runs.items()]
+    return "\n".join(lines)
+
+
 def preview_text(measured: Preview, lang: str = "en") -> str:
     return PREVIEW[lang].format(n=measured.n, full=measured.full, dirty=measured.dirty, ratio=measured.ratio)
 
 
-def write_pages(rows: list[Row], measured: Preview | None) -> None:
+def write_pages(rows: list[Row], measured: Preview | None, built: tuple[int, dict[str, Run]] | None = None) -> None:
     """Replace the measured parts of the speed pages, each between its markers."""
     for lang, path in PAGES.items():
         stamp = MEASURED[lang].format(day=date.today().isoformat(), machine=machine())
@@ -285,6 +403,8 @@ def write_pages(rows: list[Row], measured: Preview | None) -> None:
             page = _between(page, BEGIN, END, f"{stamp}\n\n{table(rows, lang)}")
         if measured:
             page = _between(page, PREVIEW_BEGIN, PREVIEW_END, f"{stamp}\n\n{preview_text(measured, lang)}")
+        if built:
+            page = _between(page, BUILDERS_BEGIN, BUILDERS_END, f"{stamp}\n\n{builders_table(*built, lang)}")
         path.write_text(page, encoding="utf-8")
 
 
@@ -302,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="numbers of playbooks (none: only the live preview)")
     parser.add_argument("--serve", type=int, default=None,
                         help="also time a live-preview rebuild at this N, with and without --dirty")
+    parser.add_argument("--builders", type=int, default=None,
+                        help="also time the English export at this N with MkDocs, ProperDocs and Zensical")
     parser.add_argument("--write", action="store_true", help="put the table on docs/*/quality.md")
     parser.add_argument("--repeats", type=int, default=2, help="runs of each build; the fastest counts (default 2)")
     args = parser.parse_args(argv)
@@ -313,16 +435,19 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(bench(n, work, args.repeats))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
         measured = preview(args.serve, work, args.repeats) if args.serve else None
+        built = (args.builders, builders(args.builders, work, args.repeats)) if args.builders else None
     if rows:
         print("\n" + table(rows))
     if measured:
         print("\n" + preview_text(measured))
+    if built:
+        print("\n" + builders_table(*built))
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = (last.full.seconds / last.n) / (first.full.seconds / first.n)
         print(f"\nCost per playbook at N = {last.n:,} is {growth:.2f}× the cost at N = {first.n:,}.")
     if args.write:
-        write_pages(rows, measured)
+        write_pages(rows, measured, built)
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from community_playbooks.adapters.cli import main
 from community_playbooks.content.kinds import KINDS
 from community_playbooks.content.loader import load_library
 
@@ -21,8 +24,17 @@ CLI = [sys.executable, "-m", "community_playbooks"]
 ROOT_RITUAL_INDEX = [use.ref for use in load_library(ROOT).playbooks["reading-circle"].rituals].index("weekly-digest")
 
 
-def run(*args, cwd=ROOT):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd)
+def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`playbooks ARGS` run from ``cwd`` as a contributor runs it, in this process (a second
+    Python for each of these tests would cost a second apiece; the file tests in
+    tests/security run it in a process of its own, where a crash would show)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit:  # argparse refusing the arguments
+            code = exit.code if isinstance(exit.code, int) else 2
+    return subprocess.CompletedProcess(["playbooks", *args], code, out.getvalue(), err.getvalue())
 
 
 def broken_copy(tmp_path):

@@ -34,7 +34,7 @@ def test_playbook_page_sections_come_in_order(library):
     md = playbook_page(Site(library, "en"), library.playbooks["tiny-club"])
     # task first: what it takes and what to do, then the plan to follow, then the reference parts
     order = ["# Tiny club", "To launch", 'class="cp-actions"', "On this page", "## Mission", "## Entry threshold",
-             "## Launch checklist", "## Texts for the group", "## Rituals", "## Feedback", "## Governance by stage",
+             "## Checklist", "## Texts for the group", "## Rituals", "## Feedback", "## Governance by stage",
              "## Pitfalls to avoid", "## Guides to read", "## Related playbooks", "## Platform facts", "## Sources",
              "Last reviewed on 2026-11-24"]
     positions = [md.index(heading) for heading in order]

@@ -94,3 +94,29 @@ def test_text_values_cannot_start_a_property(library):
     assert "\r\nX-INJECTED" not in text and "\nDESCRIPTION:y" not in text
     calendar = icalendar.Calendar.from_ical(text)
     assert "X-INJECTED" not in calendar and len(calendar.walk("VEVENT")) == 1
+
+
+def test_one_ritual_gets_a_calendar_of_its_own(library):
+    club = library.playbooks["tiny-club"]
+    events = icalendar.Calendar.from_ical(ritual_calendar(library, club, "en", TODAY, ritual_id="weekly-digest"))
+    (event,) = [c for c in events.walk("VEVENT")]
+    assert str(event["SUMMARY"]).startswith("Weekly digest") and event["DURATION"].dt == timedelta(minutes=30)
+
+
+def test_the_page_says_what_the_calendar_holds_and_how_to_add_it(library):
+    """tiny-club's digest is dated, its welcome round happens when someone joins, and its monthly
+    look-back has no weekday: two are not in the calendar, and the page says why."""
+    from community_playbooks.render.context import Site
+    from community_playbooks.render.manifest import site_files
+    from community_playbooks.render.pages.playbook import playbook_page
+
+    page = playbook_page(Site(library, "en", TODAY), library.playbooks["tiny-club"])
+    about = page.split('"What the calendar holds, and how to add it"', 1)[1]
+    assert "**In the calendar:** Weekly digest" in about
+    assert "- Welcome round: it happens when someone joins" in about
+    assert "- Monthly look-back: on a day your group sets" in about
+    assert "iPhone: tap the calendar link in Safari, then Add All" in about
+    assert "[add this one to a calendar](tiny-club/calendar/weekly-digest.ics)" in page
+    files = {f.uri for f in site_files(Site(library, "zh", TODAY))}
+    assert "playbooks/tiny-club/calendar/weekly-digest.ics" in files
+    assert "playbooks/tiny-club/calendar/welcome-round.ics" not in files

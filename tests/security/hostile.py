@@ -9,6 +9,7 @@ it lacks), because each payload is written into a copy of it.
 from __future__ import annotations
 
 import copy
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -238,16 +239,22 @@ class Page(HTMLParser):
         self.elements: Counter = Counter()
         self.attributes: list[tuple[str, str, str]] = []  # (tag, name, value)
         self.texts: list[str] = []
+        self._json: list[str] | None = None  # inside <script type="application/json">: its text so far
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and ("type", "application/json") in attrs:
+            self._json = []
         self.elements[(tag, tuple(sorted(name for name, _ in attrs)))] += 1
         self.attributes += [(tag, name, value or "") for name, value in attrs]
         if tag in BLOCKS:
             self.texts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._json is not None:
+            self._data_for_the_script("".join(self._json))
+            self._json = None
         if tag in BLOCKS:
             self.texts.append(" ")
 
@@ -255,7 +262,28 @@ class Page(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_data(self, data: str) -> None:
-        self.texts.append(data)
+        if self._json is not None:
+            self._json.append(data)
+        else:
+            self.texts.append(data)
+
+    def _data_for_the_script(self, source: str) -> None:
+        """Data for the page script is read as the script reads it: its strings, JSON-decoded.
+        A payload that broke the JSON shows as it was written, and fails the checks on text."""
+        try:
+            data = json.loads(source)
+        except ValueError:
+            self.texts.append(source)
+            return
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                self.texts.append(f" {value} ")
+            elif isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
 
     @property
     def text(self) -> str:

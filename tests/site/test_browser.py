@@ -30,7 +30,7 @@ def test_follow_a_pitfall_link_from_a_playbook_and_come_back(page, fixture_serve
     card.get_by_role("link", name="About this pitfall").click()
     page.wait_for_url("**/pitfalls/dead-group/")
     assert heading(page) == "Dead group"
-    used_in = page.locator("#used-in + ul")
+    used_in = page.locator("#used-in + .cp-links ul")
     assert "Tiny club" in used_in.inner_text()
     used_in.get_by_role("link", name="Tiny club").click()
     page.wait_for_url("**/playbooks/tiny-club/")

@@ -171,3 +171,33 @@ def test_the_playbook_page_offers_its_launch_kit_as_a_pdf(page, real_server):
     assert href.endswith(f"/zh/playbooks/{PLAYBOOK}/launch-kit.pdf")
     response = page.request.get(href)
     assert response.ok and response.body()[:5] == b"%PDF-"
+
+
+def test_a_kit_tailored_to_a_group_prints_that_groups_items_and_says_for_whom(page, real_server, library):
+    from community_playbooks.render.checklists import Situation, tailored
+
+    playbook = library.playbooks["alumni-network"]
+    reader = printed(page, f"{real_server}/playbooks/alumni-network/kit/?platform=slack&size=120", "A4")
+    sheet = squeezed(page_text(reader.pages[0]))
+    assert squeezed("Showing what applies to Slack, 120 members.") in sheet
+    shown = {item.id for _, items in tailored(library, playbook, Situation("slack", 120, age="new")) for item in items}
+    for phase in playbook.checklists:
+        for item in phase.items:
+            if "new" in library.phase_serves[phase.phase]:
+                assert (opening(item.text.get("en")) in sheet) == (item.id in shown), item.id
+    assert squeezed("Show every item") not in sheet
+
+
+def test_the_builder_prints_the_checklist_with_the_remedies_added(page, real_server, library):
+    dead = library.pitfalls["dead-group"]
+    page.goto(f"{real_server}/tools/checklist-builder/?playbook=reading-circle&age=running&stage=shared&add=dead-group")
+    page.wait_for_function("!document.querySelector('[aria-busy=\"true\"]') && document.querySelector('.cp-builder h3')")
+    text = words(pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))))
+    assert f"Remedy: {dead.title.get('en')}" in text
+    for step in dead.remedy:
+        assert flat(step.get("en")) in text
+    assert "Moving on from" in text
+    for chrome in ("Add a pitfall's remedy", "Before launch"):
+        assert chrome not in text, chrome
+    page.emulate_media(media="print")
+    assert not page.locator(".cp-remove").is_visible()  # the remove button stays on screen

@@ -111,16 +111,16 @@ def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library
     assert results.count() == 2
     assert page.locator(".cp-finder-ticked").inner_text() == "3 ticked"
     first = results.nth(0)
-    assert first.locator("a").inner_text() == dead.title.get("en")
+    assert first.locator("a").first.inner_text() == dead.title.get("en")
     assert f"2 of {len(dead.signs)} signs" in first.inner_text()
     assert dead.remedy[0].get("en") in first.inner_text()
-    assert results.nth(1).locator("a").inner_text() == sales.title.get("en")
+    assert results.nth(1).locator("a").first.inner_text() == sales.title.get("en")
     assert query(page)["signs"] == ["dead-group.0,dead-group.1,sales-group.0"]
 
     page.reload()  # the ticks live in the URL, and their groups open
-    assert results.nth(0).locator("a").inner_text() == dead.title.get("en")
+    assert results.nth(0).locator("a").first.inner_text() == dead.title.get("en")
     assert page.get_by_label(dead.signs[0].get("en"), exact=True).is_visible()
-    first.locator("a").click()
+    first.locator("a").first.click()
     page.wait_for_url("**/pitfalls/dead-group/")
 
 
@@ -130,7 +130,7 @@ def test_the_chinese_symptom_finder(page, real_server, library):
     tick(page, cliques.signs[0].get("zh"))
     assert page.locator(".cp-finder-ticked").inner_text() == "已勾选 1\u00a0项"
     first = page.locator("ol.cp-ranked > li:visible").nth(0)
-    assert first.locator("a").inner_text() == cliques.title.get("zh")
+    assert first.locator("a").first.inner_text() == cliques.title.get("zh")
     # the script keeps a count with its unit, as the engine does on the page it renders
     assert f"吻合 1/{len(cliques.signs)}\u00a0个信号" in first.inner_text()
 

@@ -22,7 +22,7 @@ from ..render.manifest import site_files
 from ..render.page_macros import page_macros
 from ..render.strings import theme_values
 from .site_build import swap_into_place
-from .site_config import PLUGIN, plugin_options, read_config, renders_macros, site_for
+from .site_config import PLUGIN, localise_theme, plugin_options, read_config, renders_macros, site_for
 
 # left in every export: only a folder holding it may be replaced by the next export
 MARKER = ".community-playbooks-export"
@@ -74,6 +74,7 @@ def _write(root: Path, out: Path, site: Site, config: dict[str, Any], options: d
         target.write_text(generated.content, encoding="utf-8")
 
     plain = plain_config(config)
+    localise_theme(plain)
     # what the plugin hands the theme's templates, written out for a build without the plugin
     plain["extra"] = {**plain.get("extra", {}), "cp": theme_values(site.lang)}
     (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")

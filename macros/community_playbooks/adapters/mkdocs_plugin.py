@@ -31,7 +31,7 @@ from ..render.strings import theme_values
 from ..render.tables import label_cells
 from ..render.typography import chinese_typography
 from .search import SearchIndexError, index_site
-from .site_config import PlaybooksConfig, language_of, renders_macros, site_for
+from .site_config import PlaybooksConfig, language_of, localise_theme, renders_macros, site_for
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -78,6 +78,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 config.watch.append(str(folder))
         # what the site's own templates read; the header offers the site's search where it is indexed
         config.extra["cp"] = {**theme_values(language_of(config).code), "pagefind": self.config.search}
+        localise_theme(config)
         # load and check now, before anything is written
         self.site = site_for(self.library, config, pdf=self._printing())
         return config

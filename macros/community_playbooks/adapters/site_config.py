@@ -22,6 +22,7 @@ from ..content.kinds import CONTENT_DIR
 from ..content.languages import SITE_LANGUAGES, Language, language
 from ..content.library import Library
 from ..render.context import Site
+from ..render.strings import t
 
 PLUGIN = "playbooks"
 
@@ -42,6 +43,28 @@ class PlaybooksConfig(base.Config):
 def language_of(config: Mapping[str, Any]) -> Language:
     """The language of a site, from its theme (a loaded config or one as written)."""
     return language((config.get("theme") or {}).get("language") or SITE_LANGUAGES[0].code)
+
+
+def localise_theme(config: Any) -> None:
+    """The theme's words that a config sets (the colour-scheme toggles, the headings' permanent
+    links) in the site's language: MkDocs reads them from the config, where one language's
+    words would show on every language's pages."""
+    lang = language_of(config).code
+    for scheme in config["theme"].get("palette") or []:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            scheme["toggle"]["name"] = t("palette_to_light" if scheme.get("scheme") == "slate" else "palette_to_dark",
+                                         lang)
+    permalink = t("permalink", lang)
+    if "mdx_configs" in config:  # a config MkDocs loaded: extensions by name, their options apart
+        if "toc" in config["markdown_extensions"]:
+            config["mdx_configs"].setdefault("toc", {})["permalink_title"] = permalink
+        return
+    extensions = config.get("markdown_extensions") or []  # a config as written: [name or {name: options}]
+    for i, item in enumerate(extensions):
+        if item == "toc":
+            extensions[i] = {"toc": {"permalink_title": permalink}}
+        elif isinstance(item, dict) and "toc" in item:
+            item["toc"] = {**(item["toc"] or {}), "permalink_title": permalink}
 
 
 def site_for(library: Library, config: Mapping[str, Any], *, pdf: bool = False, today: date | None = None) -> Site:

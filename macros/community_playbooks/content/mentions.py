@@ -74,7 +74,9 @@ class Names:
 
     def claims(self, text: str) -> list[Claim]:
         """Each sentence that names a platform beside a number or one of its features' names."""
-        found = []
+        found: list[Claim] = []
+        if not self.pattern.search(text):  # most texts name no platform: one look, not one per sentence
+            return found
         for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
             named = self.named(sentence)
             if not named:
@@ -98,14 +100,23 @@ class Names:
 
 def _alternatives(names: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
     """One pattern for all ``names``, longest first; Latin names as whole words, case-sensitive
-    unless ``ignore_case`` (a platform's name is written one way; a feature's at a sentence's start too)."""
+    unless ``ignore_case`` (a platform's name is written one way; a feature's at a sentence's start too).
+
+    A look at the next character comes first, so that the long alternation is tried only
+    where a name can begin: the rule book runs it over every text of the library."""
+    names = sorted(set(names), key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!)")
     parts = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in names:
         escaped = re.escape(name)
         latin_start, latin_end = name[:1].isascii() and name[:1].isalnum(), name[-1:].isascii() and name[-1:].isalnum()
         # a feature's name in English is often written in the plural ("essence messages")
         plural = "(?:s|es)?" if ignore_case and latin_end else ""
         parts.append(f"{'(?<![A-Za-z0-9])' if latin_start else ''}{escaped}{plural}"
                      f"{'(?![A-Za-z0-9])' if latin_end else ''}")
-    return re.compile("|".join(parts) or r"(?!)", re.I if ignore_case else 0)
-
+    starts = {name[0] for name in names}
+    if ignore_case:
+        starts |= {c.swapcase() for c in starts}
+    first = "".join(sorted(re.escape(c) for c in starts))
+    return re.compile(f"(?=[{first}])(?:{'|'.join(parts)})", re.I if ignore_case else 0)

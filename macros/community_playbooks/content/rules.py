@@ -68,6 +68,15 @@ def check(library: Library, locator: Locator | None = None, *, complete: bool = 
     return book.problems
 
 
+def platform_names(library: Library) -> Names:
+    """The names of every platform and tool and of their facts' features, as the rules look for them."""
+    vocabularies = library.vocabularies
+    platforms = library.platforms.values()
+    return Names.of((vocabularies.get("platform", {}), vocabularies.get("tool", {})),
+                    {p.id: p.aliases for p in platforms},
+                    {p.id: {fact.id: fact.terms for fact in p.facts} for p in platforms}, NOT_A_PLATFORM)
+
+
 class _Book:
     def __init__(self, library: Library, locator: Locator):
         self.library = library
@@ -305,11 +314,7 @@ class _Book:
     # --- what is said of platforms -----------------------------------------------------
 
     def names(self) -> Names:
-        vocabularies = self.library.vocabularies
-        platforms = self.library.platforms.values()
-        return Names.of((vocabularies.get("platform", {}), vocabularies.get("tool", {})),
-                        {p.id: p.aliases for p in platforms},
-                        {p.id: {fact.id: fact.terms for fact in p.facts} for p in platforms}, NOT_A_PLATFORM)
+        return platform_names(self.library)
 
     def claims(self) -> None:
         """A number or a feature named beside a platform is a claim about it: the entry names one

@@ -13,9 +13,10 @@ import json
 from typing import Any, Mapping
 
 from ..content.kinds import KINDS
-from ..content.model import (LANGUAGES, Cadence, Condition, Entry, Guide, Pitfall, Platform, Playbook, Ritual, Source,
-                             Stage, Text, field_names)
-from .context import Site
+from ..content.model import (LANGUAGES, Cadence, Condition, Entry, Guide, Phase, Pitfall, Platform, Playbook,
+                             Ritual, Source, Stage, Text, field_names)
+from .checklists import moving_on, remedy_phase
+from .context import Context, Site
 from .urls import API_DIR, page_uri
 from .wording import cadence_words, condition_words
 
@@ -34,7 +35,12 @@ def api_files(site: Site) -> list[tuple[str, str]]:
             for playbook in library.playbooks.values():
                 data = {**entries[playbook.id], "view": {site.lang: playbook_view(site, playbook)}}
                 files.append((f"{API_DIR}/playbooks/{playbook.id}.json", _dump(data)))
+        if kind.name == "pitfall":
+            for pitfall in library.pitfalls.values():
+                files.append((f"{API_DIR}/pitfalls/{pitfall.id}.json",
+                              _dump({**entries[pitfall.id], "view": {site.lang: pitfall_view(site, pitfall)}})))
     index["endpoints"]["playbook"] = {"url": f"{API_DIR}/playbooks/{{id}}.json", "count": len(library.playbooks)}
+    index["endpoints"]["pitfall"] = {"url": f"{API_DIR}/pitfalls/{{id}}.json", "count": len(library.pitfalls)}
     count = 0
     for entry in library.all_entries():
         files.append((f"{API_DIR}/source/{entry.section}/{entry.id}.json", _dump(source_data(entry))))
@@ -81,15 +87,29 @@ def playbook_view(site: Site, playbook: Playbook) -> dict[str, Any]:
                         "lead": plain(g.lead)} for g in pb.governance],
         "pitfalls": [{"title": plain(library.pitfalls[u.ref].title), "url": site.url(page_uri("pitfall", u.ref))}
                      for u in pb.pitfalls],
-        "checklist": [
-            {"phase": phase.phase, "label": library.label("phase", phase.phase, lang), "items": [
+        "checklist": [_phase_json(ctx, phase) for phase in pb.checklists],
+        # what moves a running group on from each stage: the last phase of its checklist
+        "move_on": {stage.id: _phase_json(ctx, moving) for stage in library.stages_in_order()
+                    if (moving := moving_on(library, pb, stage.id))},
+    }
+
+
+def pitfall_view(site: Site, pitfall: Pitfall) -> dict[str, Any]:
+    """A pitfall's remedy as a phase of a checklist: what the builder adds when a reader asks."""
+    ctx = site.page(page_uri("pitfall", pitfall.id))
+    return {"id": pitfall.id, "title": ctx.unlinked(pitfall.title), "url": site.url(page_uri("pitfall", pitfall.id)),
+            "remedy": _phase_json(ctx, remedy_phase(pitfall))}
+
+
+def _phase_json(ctx: Context, phase: Phase) -> dict[str, Any]:
+    library, lang, plain = ctx.library, ctx.lang, ctx.unlinked
+    return {"phase": phase.phase, "serves": list(library.phase_serves.get(phase.phase, ())),
+            "label": plain(phase.title) if phase.title else library.label("phase", phase.phase, lang), "items": [
                 {"id": item.id, "text": plain(item.text), "when": plain(item.when), "owner": plain(item.owner),
                  "if": _condition_json(item.condition),
                  "only_for": ctx.ui("only_for", what=condition_words(library, item.condition, lang))
                  if item.condition else ""}
                 for item in phase.items]}
-            for phase in pb.checklists],
-    }
 
 
 def to_json(value: Any) -> Any:

@@ -17,7 +17,7 @@ from ..content.markup import unlinked
 from ..content.model import ChecklistItem, Condition, Phase, Pitfall, Playbook, Text
 from . import dialect, escape
 from .context import Context
-from .fragments import Markup, fragment
+from .fragments import Markup, fragment, json_script
 from .strings import t
 from .urls import kit_uri, pdf_uri
 from .wording import Situation, condition_words, situation_words
@@ -93,11 +93,14 @@ def item_count(playbook: Playbook) -> int:
 
 # --- on a page ------------------------------------------------------------------------------
 
+# An item says which groups it is for, so the page script can show a reader only theirs.
 _ITEM = fragment(
-    '<label class="cp-item" id="{{ playbook }}--{{ item }}"><input type="checkbox" class="cp-check" '
+    '<label class="cp-item" id="{{ playbook }}--{{ item }}"{% for name, value in only %} data-cp-{{ name }}="{{ value }}"'
+    '{% endfor %}><input type="checkbox" class="cp-check" '
     'data-cp-playbook="{{ playbook }}" data-cp-item="{{ item }}" data-cp-phase="{{ phase }}"> '
     '<span class="cp-text">{{ text }}</span></label>')
 _META = fragment('<small class="cp-meta">{{ details }}</small>')
+_PHASE = fragment('<div class="cp-phase" data-cp-phase="{{ phase }}" data-cp-serves="{{ serves }}" markdown="1">')
 # kept up to date by the page script ("3 / 12"), and laid out from the start so nothing moves
 # when it arrives; without the script there is nothing to count
 _PROGRESS = fragment('<p class="cp-progress" data-cp-playbook="{{ playbook }}" data-cp-phase="{{ phase }}" '
@@ -131,7 +134,8 @@ def checklist_item(ctx: Context, playbook: Playbook, phase: str, item: Checklist
 
     The item's text and details are escaped Markdown (they may hold links), kept as they are.
     """
-    label = _ITEM(playbook=playbook.id, item=item.id, phase=phase, text=Markup(ctx.text(item.text)))
+    label = _ITEM(playbook=playbook.id, item=item.id, phase=phase, text=Markup(ctx.text(item.text)),
+                  only=condition_attributes(item.condition))
     details = _META(details=Markup(item_details(ctx, item, links=links)))
     return f"- {label}{dialect.line_break()}  {details}"
 
@@ -143,7 +147,34 @@ def phase_block(ctx: Context, playbook: Playbook, phase: Phase, items: Iterable[
     items = list(items)
     progress = _PROGRESS(playbook=playbook.id, phase=phase.phase, total=len(items))
     lines = "\n".join(checklist_item(ctx, playbook, phase.phase, item, links=links) for item in items)
-    return f"{heading}\n\n{progress}\n\n{lines}"
+    # which groups the phase serves, by age: a running group's reader sees its own phases
+    serves = " ".join(ctx.library.phase_serves.get(phase.phase, ()))
+    return f"{_PHASE(phase=phase.phase, serves=serves)}\n\n{heading}\n\n{progress}\n\n{lines}\n\n</div>"
+
+
+def condition_attributes(condition: Condition | None) -> list[tuple[str, str]]:
+    """(name, value) of the data attributes that say which groups an item is for."""
+    if condition is None:
+        return []
+    found = [("platforms", " ".join(condition.platforms)), ("stages", " ".join(condition.stages)),
+             ("min", "" if condition.min_size is None else str(condition.min_size)),
+             ("max", "" if condition.max_size is None else str(condition.max_size))]
+    return [(name, value) for name, value in found if value]
+
+
+def context_script(ctx: Context, playbook: Playbook) -> str:
+    """What the page script needs to show a reader only the items for their group, when the
+    address says which group that is (a platform, a size, a stage, how long it has run): the
+    names to say so, and the builder that adds the stage's criteria for moving on."""
+    library = ctx.library
+    return json_script("cp-context", {
+        "platform": {value: ctx.plain_label("platform", value) for value in library.order("platform")},
+        "stage": {stage.id: ctx.unlinked(stage.title) for stage in library.stages_in_order()},
+        "age": {value: ctx.plain_label("age", value) for value in library.order("age")},
+        "builder": ctx.url(TOOLS_BUILDER) + f"?playbook={playbook.id}",
+        "strings": {key: ctx.ui(key) for key in ("context_note", "context_show_all", "context_builder", "size_n")}
+        | {"list_separator": ctx.list_separator},
+    })
 
 
 def toolbar(ctx: Context, playbook: Playbook) -> str:

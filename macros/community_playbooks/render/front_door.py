@@ -18,7 +18,7 @@ from . import dialect
 from .context import Context
 from .forms import number_field, options, select_field
 from .fragments import Markup, fragment, json_script
-from .pages.tools import TOOL_PAGES
+from .pages.tools import TOOL_PAGES, age_choices
 from .urls import page_uri
 
 _CHOOSER = fragment(
@@ -63,7 +63,8 @@ def front_door(ctx: Context) -> str:
                  if any(value in pb.group.platforms for pb in ctx.library.playbooks.values())]
     fields = [select_field("cp-door-type", "type", ctx.ui("door_type"), options(types, ctx.ui("choose"))),
               select_field("cp-door-platform", "platform", ctx.ui("door_platform"), options(platforms, ctx.ui("any"))),
-              number_field("cp-door-size", "size", ctx.ui("door_size"), ctx.ui("members_placeholder"))]
+              number_field("cp-door-size", "size", ctx.ui("door_size"), ctx.ui("members_placeholder")),
+              select_field("cp-door-age", "age", ctx.ui("group_age"), options(age_choices(ctx), ctx.ui("any")))]
     data = [{"type": pb.group.type, "id": pb.id, "title": ctx.unlinked(pb.title),
              "url": ctx.url(page_uri("playbook", pb.id)), "platforms": list(pb.group.platforms),
              "min": pb.group.size_min, "max": pb.group.size_max}

@@ -28,7 +28,7 @@ from .pages.stage import stage_page
 from .pages.symptom_finder import symptom_finder_page
 from .pages.tools import TOOL_PAGES
 from .pages.translations import PAGE as TRANSLATIONS_PAGE, translation_page
-from .ritual_calendar import has_calendar, ritual_calendar
+from .ritual_calendar import has_calendar, recurrence, ritual_calendar
 from .urls import calendar_uri, kit_uri, page_uri
 
 ENTRY_PAGES = {"playbook": playbook_page, "pitfall": pitfall_page, "ritual": ritual_page, "stage": stage_page,
@@ -69,6 +69,10 @@ def site_files(site: Site, content_dir: str = CONTENT_DIR) -> list[GeneratedFile
             address = site.address(page_uri("playbook", playbook.id)) if site.site_url else ""
             files.append(GeneratedFile(calendar_uri(playbook.id),
                                        ritual_calendar(library, playbook, site.lang, site.today, address)))
+            for run in library.schedule(playbook):  # each ritual on its own too, for a reader who wants one
+                if recurrence(run.cadence):
+                    files.append(GeneratedFile(calendar_uri(playbook.id, run.ritual.id), ritual_calendar(
+                        library, playbook, site.lang, site.today, address, run.ritual.id)))
     files += [GeneratedFile(TOOL_PAGES["symptoms"].uri, symptom_finder_page(site)),
               GeneratedFile(TOOL_PAGES["compare"].uri, compare_page(site)),
               GeneratedFile(TOOL_PAGES["builder"].uri, builder_page(site)),

@@ -93,14 +93,28 @@ def occurrences(library: Library, playbook: Playbook, today: date) -> list[Occur
     return found
 
 
-def ritual_calendar(library: Library, playbook: Playbook, lang: str, today: date, page_url: str = "") -> str:
-    """The .ics text: one VEVENT per dated ritual, CRLF line ends, lines folded at 75 octets."""
+def left_out(cadence: Cadence) -> str | None:
+    """Why a ritual of this cadence has no dates in a calendar (a key of the UI's words), or
+    None when it has them."""
+    if recurrence(cadence):
+        return None
+    if cadence.every in ("on-join", "on-leave", "as-needed"):
+        return f"calendar_not_{cadence.every.replace('-', '_')}"
+    return "calendar_not_yearly" if cadence.every == "yearly" else "calendar_not_undated"
+
+
+def ritual_calendar(library: Library, playbook: Playbook, lang: str, today: date, page_url: str = "",
+                    ritual_id: str | None = None) -> str:
+    """The .ics text: one VEVENT per dated ritual (or only ``ritual_id``'s), CRLF line ends,
+    lines folded at 75 octets."""
     stamp = datetime.combine(today, time()).strftime("%Y%m%dT%H%M%SZ")
     name = playbook.title.get(lang)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape(name)}"]
     for event in occurrences(library, playbook, today):
         ritual = event.ritual
+        if ritual_id and ritual.id != ritual_id:
+            continue
         description = " ".join(unlinked(event.run.summary.get(lang)).split())
         if page_url:
             description += f"\n\n{page_url}"

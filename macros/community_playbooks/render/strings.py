@@ -20,6 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui_copy_select": {"en": "The text is selected: long-press it and choose Copy.",
                        "zh": "文字已选中：长按它，选择“复制”。"},
     "ui_copy_link_select": {"en": "Long-press the address and choose Copy:", "zh": "长按下面的网址，选择“复制”："},
+    # the theme's words that come from the config, not from its translations
+    "permalink": {"en": "Permanent link", "zh": "本节链接"},
+    "palette_to_dark": {"en": "Switch to dark mode", "zh": "切换到深色模式"},
+    "palette_to_light": {"en": "Switch to light mode", "zh": "切换到浅色模式"},
     "group_type": {"en": "Group type", "zh": "社群类型"},
     "size": {"en": "Size", "zh": "规模"},
     "members": {"en": "{min}–{max} members", "zh": "{min}–{max}\u00a0人"},
@@ -58,7 +62,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "welcome_post": {"en": "Welcome message", "zh": "欢迎语"},
     "announcement_post": {"en": "Ritual announcement", "zh": "群公告"},
     "checklists": {"en": "Launch checklist", "zh": "开群清单"},
+    # a playbook's page holds both: the launch phases, then a running group's routines and health check
+    "checklist_section": {"en": "Checklist", "zh": "清单"},
     "running_checklist": {"en": "Checklist for a running group", "zh": "运营中社群的清单"},
+    "group_age": {"en": "Your group", "zh": "你的群"},
+    "add_remedy": {"en": "Add the remedy to my checklist", "zh": "把补救办法加进我的清单"},
+    "builder_empty": {
+        "en": "Choose a playbook above to see its checklist; with your platform, size, stage and how long your group "
+              "has run, it shows only what applies to you.",
+        "zh": "先在上面选一本手册，就能看到它的清单；再选平台、人数、阶段和群开了多久，只显示适用于你的群的事项。"},
+    "choose_stage_to_move_on": {
+        "en": "Choose your group's stage to see what moves it on to the next one.",
+        "zh": "选上你的群所处的阶段，就能看到走向下一阶段要做到什么。"},
+    "remove_remedy": {"en": "Remove", "zh": "移除"},
+    "remedies_only": {
+        "en": "The remedies you added, on their own; choose a playbook above to see them with its checklist.",
+        "zh": "这里只有你加进来的补救办法；在上面选一本手册，就能和它的清单放在一起看。"},
+    "context_note": {"en": "Showing what applies to {situation}.", "zh": "只显示适用于{situation}的事项。"},
+    "context_show_all": {"en": "Show every item", "zh": "显示全部事项"},
+    "context_builder": {"en": "Your running group's checklist, with what moves your stage on, is in the checklist "
+                                "builder.",
+                        "zh": "运营中社群的完整清单（包括走向下一阶段要做到什么）在“清单定制”里。"},
+    "find_remedy": {"en": "Add a pitfall's remedy: find the pitfall by its signs", "zh": "加一个坑的补救办法：按症状找到它"},
     "moving_on_from": {"en": "Moving on from {stage}", "zh": "走出{stage}"},
     "remedy_of": {"en": "Remedy: {pitfall}", "zh": "补救：{pitfall}"},
     "when_stage_review": {"en": "At each review of the stage", "zh": "每次复盘阶段时"},
@@ -85,7 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "host": {"en": "Host", "zh": "主持人"},
     "steps": {"en": "Steps", "zh": "步骤"},
     "variations": {"en": "On each platform", "zh": "不同平台的做法"},
-    "mode": {"en": "Governance mode", "zh": "治理方式"},
+    "mode": {"en": "Who decides", "zh": "谁来决定"},
     "risks": {"en": "Risks", "zh": "风险"},
     "playbook": {"en": "Playbook", "zh": "手册"},
     "pitfall": {"en": "Pitfall", "zh": "坑"},
@@ -110,9 +135,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "come back for it.",
         "zh": "形式固定、时间固定的活动，让成员事先知道可以期待什么，并愿意按时回来参加。"},
     "stages_intro": {
-        "en": "Groups are run differently as they grow: founder-led at launch, shared in growth and "
-              "self-governing when mature.",
-        "zh": "社群在不同阶段有不同的治理方式：初期人治，中期人治与自治并重，成熟后走向自治。"},
+        "en": "Groups are run differently as they grow: at launch the founders decide, and a mature group's "
+              "members run it themselves.",
+        "zh": "社群壮大的过程中，治理方式也在变：开群时发起人说了算，成熟以后成员自己管。"},
     "severity_col": {"en": "Severity", "zh": "严重程度"},
     "used_by_col": {"en": "Playbooks", "zh": "手册数"},
     "name_col": {"en": "Name", "zh": "名称"},
@@ -139,6 +164,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "items_n": {"en": "{n} items", "zh": "{n}\u00a0项"},
     "items_total": {"en": "Checklist items", "zh": "清单项数"},
     "calendar_file": {"en": "Add the rituals to your calendar (.ics)", "zh": "把仪式加入日历（.ics）"},
+    "calendar_one": {"en": "add this one to a calendar", "zh": "只加这一项"},
+    "calendar_about": {"en": "What the calendar holds, and how to add it", "zh": "日历里有什么，怎么加"},
+    "calendar_in": {"en": "In the calendar", "zh": "日历里有"},
+    "calendar_out": {"en": "Not in it, and why", "zh": "没有放进去的，以及原因"},
+    "calendar_not_on_join": {"en": "it happens when someone joins", "zh": "有人入群时才办"},
+    "calendar_not_on_leave": {"en": "it happens when someone leaves", "zh": "有人离开时才办"},
+    "calendar_not_as_needed": {"en": "it happens when it is needed", "zh": "需要时才办"},
+    "calendar_not_yearly": {"en": "once a year, on a date your group sets", "zh": "一年一次，日期由你们的群自己定"},
+    "calendar_not_undated": {"en": "on a day your group sets", "zh": "具体哪天由你们的群自己定"},
+    "calendar_how": {"en": "Adding it", "zh": "怎么加"},
+    "calendar_iphone": {
+        "en": "iPhone: tap the calendar link in Safari, then Add All. Inside WeChat or another app, open the page "
+              "in Safari first (the ··· menu).",
+        "zh": "iPhone：在 Safari 里点日历链接，再点“全部添加”。在微信或其他 App 里，先用 ··· 菜单在 Safari 中打开本页。"},
+    "calendar_android": {
+        "en": "Android: tap the link in your browser and open the file with your calendar app (Google Calendar or "
+              "the phone's own), then save the events.",
+        "zh": "安卓：在浏览器里点链接，用日历 App（手机自带的日历或 Google 日历）打开文件，再保存日程。"},
+    "calendar_desktop": {
+        "en": "Computer: download the file and open it, or import it: in Google Calendar, Settings, Import; in "
+              "Outlook and Apple Calendar, open the file.",
+        "zh": "电脑：下载文件后双击打开，或者导入：Google 日历在“设置”里选“导入”，Outlook 和苹果日历直接打开文件即可。"},
     "reset_ticks": {"en": "Clear my ticks", "zh": "清除勾选"},
     "ticks_cleared": {"en": "Ticks cleared.", "zh": "勾选已清除。"},
     "undo": {"en": "Undo", "zh": "撤销"},
@@ -196,9 +243,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "choose": {"en": "Choose…", "zh": "请选择"},
     "builder_title": {"en": "Checklist builder", "zh": "清单定制"},
     "builder_intro": {
-        "en": "Pick a playbook, then your platform, group size and current stage: you get one checklist with only "
-              "the items that apply to your group. The choice stays in the address; the result prints cleanly.",
-        "zh": "先选手册，再选平台、群规模和当前阶段，就能得到一份只含适用事项的清单。所选内容会保存在网址里，结果可直接打印。"},
+        "en": "Pick a playbook, then your platform, group size, how long your group has run and its stage: you get one "
+              "checklist with only the items that apply to your group. A group that already runs gets its routines, "
+              "its health check and what moves its stage on, not a launch plan; the remedies you add from a pitfall "
+              "join it. The choice stays in the address; the result prints cleanly.",
+        "zh": "先选手册，再选平台、群规模、群开了多久和当前阶段，就能得到一份只含适用事项的清单。已经在运营的群拿到的是日常例行、"
+              "健康检查和走向下一阶段要做到的事，而不是开群计划；从某个坑的页面加进来的补救办法也会列在里面。所选内容会保存在网址里，"
+              "结果可直接打印。"},
     "current_stage": {"en": "Current stage", "zh": "当前阶段"},
     "load_failed": {"en": "This playbook could not be loaded. Check your connection and choose it again.",
                     "zh": "这本手册没能加载出来。请检查网络后重新选择。"},

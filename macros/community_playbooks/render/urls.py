@@ -38,7 +38,10 @@ def pdf_uri(playbook_id: str) -> str:
     return f"{SECTIONS['playbook']}/{playbook_id}/{PDF_NAME}"
 
 
-def calendar_uri(playbook_id: str) -> str:
+def calendar_uri(playbook_id: str, ritual_id: str | None = None) -> str:
+    """A playbook's calendar of every dated ritual, or of one ritual of it."""
+    if ritual_id:
+        return f"{SECTIONS['playbook']}/{playbook_id}/calendar/{ritual_id}.ics"
     return f"{SECTIONS['playbook']}/{playbook_id}/{CALENDAR_NAME}"
 
 

@@ -127,7 +127,11 @@
     }, true);
   }
 
-  function setQuery(params) {
+  function setQuery(params, owns) {
+    // the reader's group stays in the address for the next page, unless this form asks for it
+    readerContext().forEach(function (value, key) {
+      if ((owns || []).indexOf(key) === -1 && !params.has(key)) params.set(key, value);
+    });
     var url = new URL(location.href);
     url.search = params.toString();
     history.replaceState(null, "", url);
@@ -279,8 +283,10 @@
       box.checked = memory[playbook].indexOf(box.dataset.cpItem) !== -1;
     });
     all("p.cp-progress", root).forEach(function (progress) {
+      // items hidden because they are not for the reader's group do not count
       var mine = boxes.filter(function (box) {
-        return box.dataset.cpPlaybook === progress.dataset.cpPlaybook && box.dataset.cpPhase === progress.dataset.cpPhase;
+        return box.dataset.cpPlaybook === progress.dataset.cpPlaybook && box.dataset.cpPhase === progress.dataset.cpPhase &&
+          !box.closest("[hidden]");
       });
       var done = mine.filter(function (box) { return box.checked; }).length;
       progress.textContent = done + " / " + mine.length;
@@ -332,6 +338,130 @@
     });
   }
 
+  /* --- the reader's group, carried from page to page in the address ------------------ */
+
+  // What a reader said about their group lives in the address only (no storage, nothing sent
+  // anywhere): a link pasted into a chat opens the same tailored page, and it goes with every
+  // link to another page of the site.
+  // The playbook goes too: a remedy added from a pitfall lands in that playbook's checklist.
+  var CONTEXT_KEYS = ["playbook", "platform", "size", "stage", "age"];
+
+  function remedies(params) {
+    var ids = [];
+    (params.get("add") || "").split(",").forEach(function (id) {
+      if (/^[a-z0-9][a-z0-9-]*$/.test(id) && ids.indexOf(id) === -1) ids.push(id);
+    });
+    return ids;
+  }
+
+  function readerContext() {
+    var params = new URLSearchParams(location.search);
+    var found = new URLSearchParams();
+    CONTEXT_KEYS.forEach(function (key) { if (params.get(key)) found.set(key, params.get(key)); });
+    if (remedies(params).length) found.set("add", remedies(params).join(","));
+    return found;
+  }
+
+  function withContext(url, context) {
+    // what the link says itself wins; the remedies a reader added add up
+    context.forEach(function (value, key) {
+      if (key === "add") {
+        var both = remedies(context).concat(remedies(url.searchParams)); // in the order they were added
+        url.searchParams.set("add", remedies(new URLSearchParams({ add: both.join(",") })).join(","));
+      } else if (!url.searchParams.has(key)) {
+        url.searchParams.set(key, value);
+      }
+    });
+    return url;
+  }
+
+  function initContextTravel() {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.hasAttribute("download")) return;
+      var context = readerContext();
+      if (!context.toString()) return;
+      var url = new URL(link.href, location.href);
+      var root = siteRoot();
+      if (url.origin !== location.origin || url.pathname.indexOf(root.pathname) !== 0) return;
+      if (url.pathname === location.pathname && url.search === location.search) return; // a place on this page
+      if (/\.[a-z0-9]+$/i.test(url.pathname) && !/\.html$/i.test(url.pathname)) return; // a file, not a page
+      link.href = withContext(url, context).href;
+    }, true);
+  }
+
+  function conditionOf(node) {
+    var d = node.dataset;
+    return {
+      platforms: d.cpPlatforms ? d.cpPlatforms.split(" ") : null,
+      stages: d.cpStages ? d.cpStages.split(" ") : null,
+      min_size: d.cpMin ? Number(d.cpMin) : null,
+      max_size: d.cpMax ? Number(d.cpMax) : null
+    };
+  }
+
+  function known(map, value) {
+    return value && Object.prototype.hasOwnProperty.call(map, value) ? value : null;
+  }
+
+  // A playbook's page and its kit show only what applies to the reader's group, and say so,
+  // with a way back to every item; printing prints what is shown.
+  function initTailoring() {
+    var phases = all(".cp-phase[data-cp-phase]");
+    var data = strings("cp-context");
+    if (!phases.length || !data.strings) return;
+    var labels = data.strings;
+    var context = readerContext();
+    // a value the site does not know (a link typed by hand) is left out, not matched against
+    var situation = {
+      platform: known(data.platform, context.get("platform")), stage: known(data.stage, context.get("stage")),
+      size: members(context.get("size")), age: known(data.age, context.get("age"))
+    };
+    var words = [];
+    if (situation.platform) words.push(data.platform[situation.platform]);
+    if (situation.size !== null) words.push(format(labels.size_n, { n: situation.size }));
+    if (situation.stage) words.push(data.stage[situation.stage]);
+    if (situation.age) words.push(data.age[situation.age]);
+    if (!words.length) return;
+    var hidden = [];
+    phases.forEach(function (phase) {
+      var serves = (phase.dataset.cpServes || "").split(" ").filter(Boolean);
+      var off = Boolean(situation.age && serves.length && serves.indexOf(situation.age) === -1);
+      var shown = 0;
+      all("label.cp-item", phase).forEach(function (label) {
+        if (!off && applies(conditionOf(label), situation)) {
+          shown += 1;
+          return;
+        }
+        var row = label.closest("li") || label;
+        row.hidden = true;
+        hidden.push(row);
+      });
+      if (!shown) {
+        phase.hidden = true;
+        hidden.push(phase);
+      }
+    });
+    var note = el("div", { "class": "cp-context", role: "note" }, [
+      el("p", { text: format(labels.context_note, { situation: words.join(labels.list_separator) }) })
+    ]);
+    if (situation.age === "running") {
+      var builder = withContext(new URL(data.builder, location.href), context);
+      note.appendChild(el("p", {}, [el("a", { href: builder.href, text: labels.context_builder })]));
+    }
+    if (hidden.length) {
+      var all_ = el("button", { type: "button", "class": "md-button", text: labels.context_show_all });
+      all_.addEventListener("click", function () {
+        hidden.forEach(function (node) { node.hidden = false; });
+        note.parentNode.removeChild(note);
+        refreshChecklists();
+      });
+      note.appendChild(el("p", {}, [all_]));
+    }
+    phases[0].parentNode.insertBefore(note, phases[0]);
+    refreshChecklists();
+  }
+
   /* --- the home page's front door: the best-fitting playbook, one tap away ------------- */
 
   function initDoor() {
@@ -351,6 +481,15 @@
         (size !== null && (size < pb.min || size > pb.max) ? 1 : 0);
     }
 
+    // what the reader said about their group, for the playbook and the builder to tailor to
+    function group() {
+      var params = new URLSearchParams();
+      ["platform", "age"].forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
+      var size = members(form.elements.size.value);
+      if (size !== null) params.set("size", String(size));
+      return params;
+    }
+
     function choose() {
       var type = form.elements.type.value;
       var platform = form.elements.platform.value;
@@ -368,11 +507,8 @@
       picked = best;
       open.textContent = format(labels.door_open, { title: best.title });
       var builder = new URL(data.builder, location.href);
-      var params = new URLSearchParams({ playbook: best.id });
-      if (platform) params.set("platform", platform);
-      if (size !== null) params.set("size", String(size));
-      builder.search = params.toString();
-      tailor.href = builder.href;
+      builder.search = new URLSearchParams({ playbook: best.id }).toString();
+      tailor.href = withContext(builder, group()).href;
       tailor.hidden = false;
       var options = form.elements.platform.options;
       var names = best.platforms.map(function (value) {
@@ -394,7 +530,7 @@
     form.addEventListener("submit", function (event) {
       if (!picked) return; // no kind chosen: the browser opens the index filtered by the form
       event.preventDefault();
-      location.href = new URL(picked.url, location.href).href;
+      location.href = withContext(new URL(picked.url, location.href), group()).href;
     });
     choose();
   }
@@ -459,7 +595,7 @@
       table.hidden = !shown;
       empty.hidden = Boolean(shown);
       if (!shown) showWayOut(chosen);
-      setQuery(chosen);
+      setQuery(chosen, fields.map(function (field) { return field.name; }));
     }
 
     form.addEventListener("input", apply);
@@ -539,13 +675,15 @@
     apply();
   }
 
-  /* --- playbook data for compare and the builder ------------------------------------- */
+  /* --- entries' data for compare and the builder ------------------------------------- */
 
   var views = {};
 
-  function playbookView(id) {
-    if (!views[id]) {
-      views[id] = fetch(new URL("api/playbooks/" + encodeURIComponent(id) + ".json", siteRoot()))
+  // an entry's view, in the API of this language's site: "playbooks" or "pitfalls", and its id
+  function view(kind, id) {
+    var key = kind + "/" + id;
+    if (!views[key]) {
+      views[key] = fetch(new URL("api/" + kind + "/" + encodeURIComponent(id) + ".json", siteRoot()))
         .then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.json();
@@ -556,11 +694,11 @@
           return data.view[lang] || data.view[Object.keys(data.view)[0]];
         })
         .catch(function (error) {
-          delete views[id]; // try again next time, not the failure
+          delete views[key]; // try again next time, not the failure
           throw error;
         });
     }
-    return views[id];
+    return views[key];
   }
 
   function link(text, url) {
@@ -631,7 +769,7 @@
       out.textContent = "";
       if (!ids.length) return;
       out.setAttribute("aria-busy", "true");  // until the playbooks it compares have arrived
-      Promise.all(ids.map(playbookView)).then(function (chosenViews) {
+      Promise.all(ids.map(function (id) { return view("playbooks", id); })).then(function (chosenViews) {
         if (!current()) return;
         out.removeAttribute("aria-busy");
         var head = el("tr", {}, [el("th", { scope: "col", text: labels.playbook })].concat(chosenViews.map(function (v) {
@@ -672,75 +810,136 @@
     return true;
   }
 
+  var REMEDY_TICKS = "~remedies"; // one list for every remedy: no playbook id has a "~"
+
   function initBuilder() {
     var form = document.querySelector("form[data-cp-tool=builder]");
     if (!form) return;
     var out = document.querySelector(".cp-builder");
     var labels = strings("cp-builder-strings");
     var params = new URLSearchParams(location.search);
-    all("select, input", form).forEach(function (field) {
+    var fields = all("select, input", form);
+    fields.forEach(function (field) {
       if (params.has(field.name)) field.value = params.get(field.name);
     });
+    var added = remedies(params);
 
     function field(name) { return form.elements[name]; }
+
+    function described(f) {
+      return f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : format(labels.size_n, { n: f.value });
+    }
+
+    function items(list, playbook, phase) {
+      return el("ul", { "class": "cp-list" }, list.map(function (item) {
+        var meta = labels.when + labels.separator + item.when + " · " + labels.owner + labels.separator + item.owner +
+          (item.only_for ? " · " + item.only_for : "");
+        return el("li", { "data-cp-item": item.id }, [
+          el("label", { "class": "cp-item", id: playbook + "--" + item.id }, [
+            el("input", { type: "checkbox", "class": "cp-check", "data-cp-playbook": playbook, "data-cp-item": item.id, "data-cp-phase": phase }),
+            " ",
+            el("span", { "class": "cp-text", text: item.text })
+          ]),
+          el("br"),
+          el("small", { "class": "cp-meta", text: meta })
+        ]);
+      }));
+    }
+
+    function phaseBlock(playbook, phase, list, heading) {
+      return [
+        el("h3", { id: playbook + "--" + phase.phase }, heading || [phase.label]),
+        el("p", { "class": "cp-progress", "data-cp-playbook": playbook, "data-cp-phase": phase.phase, "aria-live": "polite", hidden: "" }),
+        items(list, playbook, phase.phase)
+      ];
+    }
+
+    function append(nodes) { nodes.forEach(function (node) { out.appendChild(node); }); }
+
+    function playbookPart(view, situation) {
+      var running = situation.age === "running";
+      append([el("h2", {}, [link(view.title, view.url), " — " + (running ? labels.running_checklist : labels.checklists)])]);
+      // a group the playbook was not written for still gets its checklist, with a warning
+      var covers = view.covers;
+      if (situation.platform && covers.platforms.indexOf(situation.platform) === -1) {
+        out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_platform, {
+          platforms: view.platforms.join(labels.list_separator),
+          platform: field("platform").options[field("platform").selectedIndex].textContent }) }));
+      }
+      if (situation.size !== null && (situation.size < covers.min || situation.size > covers.max)) {
+        out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_size, {
+          min: covers.min, max: covers.max, size: situation.size }) }));
+      }
+      var any = false;
+      view.checklist.forEach(function (phase) {
+        // a phase serves groups of some ages: a running group's checklist has no launch day
+        if (situation.age && phase.serves.length && phase.serves.indexOf(situation.age) === -1) return;
+        var list = phase.items.filter(function (item) { return applies(item["if"], situation); });
+        if (!list.length) return;
+        any = true;
+        append(phaseBlock(view.id, phase, list));
+      });
+      if (running) {
+        var moving = situation.stage && view.move_on[situation.stage];
+        if (moving) {
+          any = true;
+          append(phaseBlock(view.id, moving, moving.items));
+        } else if (!situation.stage) {
+          out.appendChild(el("p", { "class": "cp-hint", text: labels.choose_stage_to_move_on }));
+        }
+      }
+      if (!any) out.appendChild(el("p", { text: labels.no_items }));
+    }
+
+    function remedyPart(view) {
+      var remove = el("button", { type: "button", "class": "md-button cp-remove", "data-cp-remove": view.id,
+        text: labels.remove_remedy, "aria-label": labels.remove_remedy + labels.separator + view.title });
+      var phase = view.remedy;
+      var part = phaseBlock(REMEDY_TICKS, phase, phase.items, [link(phase.label, view.url)]);
+      part.splice(1, 0, el("p", { "class": "cp-remove-bar" }, [remove]));
+      append(part);
+    }
 
     var next = latest();
 
     function render() {
       var current = next();
       var chosen = new URLSearchParams();
-      all("select, input", form).forEach(function (f) { if (f.value) chosen.set(f.name, f.value); });
-      setQuery(chosen);
+      fields.forEach(function (f) { if (f.value) chosen.set(f.name, f.value); });
+      if (added.length) chosen.set("add", added.join(","));
+      setQuery(chosen, fields.map(function (f) { return f.name; }).concat("add"));
       var id = chosen.get("playbook");
       out.textContent = "";
-      if (!id) return;
-      var situation = { platform: chosen.get("platform"), stage: chosen.get("stage"), size: members(chosen.get("size")) };
-      var described = [];
-      [["platform", "platform"], ["size", "size"], ["stage", "stage"]].forEach(function (pair) {
-        var f = field(pair[0]);
-        if (!f.value || (pair[0] === "size" && situation.size === null)) return;
-        described.push(f.tagName === "SELECT" ? f.options[f.selectedIndex].textContent : format(labels.size_n, { n: f.value }));
-      });
-      out.setAttribute("aria-busy", "true");  // until the playbook's checklist has arrived
-      playbookView(id).then(function (view) {
+      if (!id && !added.length) {
+        out.appendChild(el("p", { "class": "cp-empty", text: labels.builder_empty }));
+        return;
+      }
+      var situation = { platform: chosen.get("platform"), stage: chosen.get("stage"), size: members(chosen.get("size")),
+        age: chosen.get("age") };
+      var words = ["platform", "size", "age", "stage"].filter(function (name) {
+        return field(name).value && !(name === "size" && situation.size === null);
+      }).map(function (name) { return described(field(name)); });
+      out.setAttribute("aria-busy", "true");  // until the checklist and the remedies have arrived
+      Promise.all([id ? view("playbooks", id) : null].concat(added.map(function (pitfall) {
+        // a remedy that is gone from the site (an old link) is left out, not a failure
+        return view("pitfalls", pitfall).catch(function () { return null; });
+      }))).then(function (answers) {
         if (!current()) return;
         out.removeAttribute("aria-busy");
         out.textContent = "";
-        out.appendChild(el("h2", {}, [link(view.title, view.url), " — " + labels.checklists]));
-        if (described.length) out.appendChild(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: described.join(labels.list_separator) }) }));
-        // a group the playbook was not written for still gets its checklist, with a warning
-        var covers = view.covers;
-        if (situation.platform && covers.platforms.indexOf(situation.platform) === -1) {
-          out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_platform, {
-            platforms: view.platforms.join(labels.list_separator),
-            platform: field("platform").options[field("platform").selectedIndex].textContent }) }));
+        if (answers[0]) playbookPart(answers[0], situation);
+        else out.appendChild(el("p", { "class": "cp-hint", text: labels.remedies_only }));
+        if (words.length) out.insertBefore(el("p", { "class": "cp-tailoring", text: format(labels.tailored_for, { situation: words.join(labels.list_separator) }) }), out.children[1] || null);
+        var found = answers.slice(1).filter(Boolean);
+        if (found.length !== added.length) {
+          added = found.map(function (remedy) { return remedy.id; });
+          if (added.length) chosen.set("add", added.join(","));
+          else chosen.delete("add");
+          setQuery(chosen, fields.map(function (f) { return f.name; }).concat("add"));
         }
-        if (situation.size !== null && (situation.size < covers.min || situation.size > covers.max)) {
-          out.appendChild(el("p", { "class": "cp-warning", role: "note", text: format(labels.not_for_size, {
-            min: covers.min, max: covers.max, size: situation.size }) }));
-        }
-        var any = false;
-        view.checklist.forEach(function (phase) {
-          var items = phase.items.filter(function (item) { return applies(item["if"], situation); });
-          if (!items.length) return;
-          any = true;
-          out.appendChild(el("h3", { id: view.id + "--" + phase.phase, text: phase.label }));
-          out.appendChild(el("p", { "class": "cp-progress", "data-cp-playbook": view.id, "data-cp-phase": phase.phase, "aria-live": "polite", hidden: "" }));
-          out.appendChild(el("ul", { "class": "cp-list" }, items.map(function (item) {
-            var meta = labels.when + labels.separator + item.when + " · " + labels.owner + labels.separator + item.owner +
-              (item.only_for ? " · " + item.only_for : "");
-            return el("li", { "data-cp-item": item.id }, [
-              el("label", { "class": "cp-item", id: view.id + "--" + item.id }, [
-                el("input", { type: "checkbox", "class": "cp-check", "data-cp-playbook": view.id, "data-cp-item": item.id, "data-cp-phase": phase.phase }),
-                " ",
-                el("span", { "class": "cp-text", text: item.text })
-              ]),
-              el("br"),
-              el("small", { "class": "cp-meta", text: meta })
-            ]);
-          })));
-        });
-        if (!any) out.appendChild(el("p", { text: labels.no_items }));
+        found.forEach(remedyPart);
+        var finder = withContext(new URL(labels.finder, location.href), readerContext());
+        out.appendChild(el("p", { "class": "cp-find-remedy" }, [el("a", { href: finder.href, text: labels.find_remedy })]));
         refreshChecklists(out);
       }).catch(function () {
         if (!current()) return;
@@ -749,6 +948,12 @@
       });
     }
 
+    out.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-cp-remove]");
+      if (!button) return;
+      added = added.filter(function (id) { return id !== button.dataset.cpRemove; });
+      render();
+    });
     form.addEventListener("change", render);
     form.addEventListener("input", function (event) { if (event.target.name === "size") render(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -888,7 +1093,9 @@
     initSearch();
     initTexts();
     initShare();
+    initContextTravel();
     initChecklists();
+    initTailoring();
     initPrintButtons();
     initDoor();
     initIndexFilter();

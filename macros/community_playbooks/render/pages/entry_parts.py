@@ -159,7 +159,7 @@ def used_in_section(ctx: Context, entry: Entry, notes: dict[str, Text | None] | 
         note = (notes or {}).get(pb.id)
         lines.append(ctx.link(pb) + (f" — {ctx.text(note)}" if note else ""))
     # the playbooks' own pages are what search should find for their notes
-    return dialect.section(ctx.ui("used_in"), "used-in", dialect.bullets(lines), searched=False)
+    return dialect.section(ctx.ui("used_in"), "used-in", dialect.link_list(lines), searched=False)
 
 
 def fact_anchor(fact: Fact) -> str:
@@ -184,5 +184,5 @@ def facts_section(ctx: Context, entry: Entry) -> str:
         return ""
     lines = [f"{dialect.bold(dialect.link(ctx.title(platform.title), ctx.href('platform', platform.id, fact_anchor(fact))))}"
              f"{ctx.colon} {fact_line(ctx, platform, fact)}" for platform, fact in facts]
-    return dialect.section(ctx.ui("facts_title"), "facts", ctx.ui("facts_intro") + "\n\n" + dialect.bullets(lines),
+    return dialect.section(ctx.ui("facts_title"), "facts", ctx.ui("facts_intro") + "\n\n" + dialect.link_list(lines),
                            searched=False)

@@ -36,7 +36,7 @@ def guide_page(site: Site, guide: Guide) -> str:
         dialect.section(ctx.ui("guide_checklist"), "checklist", _checklist(ctx, guide)),
         facts_section(ctx, guide),
         used_in_section(ctx, guide),
-        dialect.section(ctx.ui("related_guides"), "related", dialect.bullets(
+        dialect.section(ctx.ui("related_guides"), "related", dialect.link_list(
             f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related), searched=False) if related else "",
         sources_section(ctx, guide),
         reviewed_line(ctx, guide),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...content.model import Playbook
 from .. import dialect
 from ..chat_texts import MESSAGE_KINDS, variants
-from ..checklists import checklist
+from ..checklists import checklist, context_script
 from ..context import Context, Site
 from ..fragments import fragment
 from ..ritual_calendar import occurrences
@@ -39,7 +39,8 @@ def kit_page(site: Site, playbook: Playbook) -> str:
     sheets = [
         dialect.join(head, dialect.heading(1, ctx.ui("kit_title", title=ctx.title(pb.title))), ctx.ui("kit_intro"),
                       # the plan to launch a group: a running group prints its own from the checklist builder
-                      checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False, situation=LAUNCH)),
+                      checklist(ctx, pb, heading_level=2, with_toolbar=False, links=False, situation=LAUNCH),
+                     context_script(ctx, pb)),
         dialect.join(plain_head, dialect.heading(2, ctx.ui("messages"), "texts"), *_texts(ctx, pb)),
         dialect.join(plain_head, dialect.heading(2, ctx.ui("ritual_calendar"), "calendar"), _calendar(ctx, pb)),
     ]

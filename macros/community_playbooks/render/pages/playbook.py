@@ -2,7 +2,7 @@
 
 At the top, what it takes (badges), what to do (an action bar: checklist, texts, calendar,
 PDF, share) and where everything is (a contents list that works on a phone). Then the plan
-in the order an organiser uses it: the mission and the threshold, the launch checklist,
+in the order an organiser uses it: the mission and the threshold, the checklist (launch and running),
 the texts to paste, and the reference parts (rituals, feedback, governance, pitfalls),
 whose long blocks fold away on a small screen.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 from ...content.model import Playbook
 from .. import dialect
 from ..chat_texts import messages_section
-from ..checklists import checklist, item_count
+from ..checklists import checklist, context_script, item_count
 from ..context import Context, Site
 from ..fragments import fragment
-from ..ritual_calendar import has_calendar
+from ..ritual_calendar import has_calendar, left_out, recurrence
 from ..urls import calendar_uri, kit_uri, page_uri, pdf_uri
 from ..wording import cadence_text
 from .entry_parts import (action_bar, entry_front_matter, entry_heading, facts_section, pitfall_card, print_head,
@@ -36,7 +36,7 @@ def playbook_page(site: Site, playbook: Playbook) -> str:
     sections = [
         ("mission", ctx.ui("mission"), _mission(ctx, pb), True),
         ("threshold", ctx.ui("threshold"), _threshold(ctx, pb), True),
-        ("checklist", ctx.ui("checklists"), checklist(ctx, pb), False),
+        ("checklist", ctx.ui("checklist_section"), dialect.join(checklist(ctx, pb), context_script(ctx, pb)), False),
         ("messages", ctx.ui("messages"), None, False),
         ("rituals", ctx.ui("rituals"), _rituals(ctx, pb), True),
         ("feedback", ctx.ui("feedback"), _feedback(ctx, pb), True),
@@ -109,7 +109,7 @@ def _at_a_glance(ctx: Context, pb: Playbook) -> str:
         _field(ctx, "size", ctx.ui("members", min=pb.group.size_min, max=pb.group.size_max)),
         _field(ctx, "platforms", ctx.list_separator.join(ctx.label("platform", p) for p in pb.group.platforms)),
         _field(ctx, "threshold", dialect.link(ctx.label("threshold", pb.threshold.kind), "#threshold")),
-        _field(ctx, "checklists", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
+        _field(ctx, "checklist_section", dialect.link(ctx.ui("items_n", n=item_count(pb)), "#checklist")),
     ])
 
 
@@ -127,11 +127,30 @@ def _threshold(ctx: Context, pb: Playbook) -> str:
 def _rituals(ctx: Context, pb: Playbook) -> str:
     lines = []
     for run in ctx.library.schedule(pb):
+        one = (f" · {dialect.link(ctx.ui('calendar_one'), ctx.relative(calendar_uri(pb.id, run.ritual.id)))}"
+               if recurrence(run.cadence) else "")
         lines.append(f"- {dialect.bold(ctx.link(run.ritual))} — {cadence_text(ctx, run.cadence)} · "
-                     f"{ctx.ui('minutes', n=run.duration)}{dialect.line_break()}  {ctx.text(run.summary)}")
-    if has_calendar(ctx.library, pb):
-        lines.append("\n" + dialect.button(ctx.ui("calendar_file"), ctx.relative(calendar_uri(pb.id)), download=True))
-    return "\n".join(lines)
+                     f"{ctx.ui('minutes', n=run.duration)}{one}{dialect.line_break()}  {ctx.text(run.summary)}")
+    if not has_calendar(ctx.library, pb):
+        return "\n".join(lines)
+    return "\n".join(lines) + "\n\n" + dialect.button(ctx.ui("calendar_file"), ctx.relative(calendar_uri(pb.id)),
+                                                       download=True) + "\n\n" + _calendar_help(ctx, pb)
+
+
+def _calendar_help(ctx: Context, pb: Playbook) -> str:
+    """What the calendar holds and what it leaves out (and why), and how to add it on a phone
+    or a computer: a reader who taps a .ics link should know what happens next."""
+    dated, undated = [], []
+    for run in ctx.library.schedule(pb):
+        why = left_out(run.cadence)
+        (undated if why else dated).append(
+            f"{ctx.title(run.ritual.title)}{ctx.label_separator}{ctx.ui(why)}" if why else ctx.title(run.ritual.title))
+    body = [f"{dialect.bold(ctx.ui('calendar_in') + ctx.colon)} {ctx.list_separator.join(dated)}"]
+    if undated:
+        body += ["", dialect.bold(ctx.ui("calendar_out") + ctx.colon), "", dialect.bullets(undated)]
+    body += ["", dialect.bold(ctx.ui("calendar_how") + ctx.colon), "",
+             dialect.bullets(ctx.ui(key) for key in ("calendar_iphone", "calendar_android", "calendar_desktop"))]
+    return dialect.admonition("info", ctx.ui("calendar_about"), "\n".join(body), folded=True)
 
 
 def _feedback(ctx: Context, pb: Playbook) -> str:
@@ -168,9 +187,9 @@ def _pitfalls(ctx: Context, pb: Playbook) -> str:
 
 def _guides(ctx: Context, pb: Playbook) -> str:
     guides = [ctx.library.guides[g] for g in pb.guides]
-    return dialect.bullets(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides) if guides else ""
+    return dialect.link_list(f"{ctx.link(g)} — {ctx.text(g.summary)}" for g in guides) if guides else ""
 
 
 def _related(ctx: Context, pb: Playbook) -> str:
     related = [ctx.library.playbooks[i] for i in ctx.library.related.get(pb.key, ())]
-    return dialect.bullets(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related) if related else ""
+    return dialect.link_list(f"{ctx.link(r)} — {ctx.text(r.summary)}" for r in related) if related else ""

@@ -16,7 +16,7 @@ from ..context import Context, Site
 from ..fragments import fragment, json_script
 from ..urls import page_uri
 from ..wording import severity_order
-from .tools import TOOL_PAGES, tool_front_matter
+from .tools import TOOL_PAGES, add_remedy_url, tool_front_matter
 
 _FINDER = fragment(
     '<div class="cp-finder-layout" data-pagefind-ignore="all" data-cp-needs-script>'
@@ -36,7 +36,8 @@ _FINDER = fragment(
     '<li data-pitfall="{{ p.id }}" data-severity="{{ p.severity }}" data-signs="{{ p.signs }}" hidden>'
     '<a href="{{ p.href }}"><strong>{{ p.title }}</strong></a> <span class="cp-score"></span>'
     '<p>{{ p.summary }}</p><p><strong>{{ remedy }}</strong></p>'
-    '<ul>{% for step in p.remedy %}<li>{{ step }}</li>{% endfor %}</ul></li>{% endfor %}</ol></section></div>')
+    '<ul>{% for step in p.remedy %}<li>{{ step }}</li>{% endfor %}</ul>'
+    '<p><a class="md-button cp-add-remedy" href="{{ p.add }}">{{ add_remedy }}</a></p></li>{% endfor %}</ol></section></div>')
 # without the script the form could not rank anything: the page's <noscript> style hides it
 _NOSCRIPT = fragment("<noscript><p>{{ text }}</p></noscript>")
 
@@ -59,6 +60,7 @@ def symptom_finder_page(site: Site) -> str:
     finder = _FINDER(form_label=ctx.ui("symptoms_form"), groups=groups, clear=ctx.ui("clear"),
                      ticked=ctx.ui("n_ticked", n=0), see_results=ctx.ui("see_results"),
                      results_title=ctx.ui("likely_pitfalls"), no_match=ctx.ui("no_match"), remedy=ctx.ui("remedy"),
+                     add_remedy=ctx.ui("add_remedy"),
                      pitfalls=[_result(ctx, p) for p in pitfalls])
     return dialect.join(
         tool_front_matter(),
@@ -78,7 +80,8 @@ def symptom_finder_page(site: Site) -> str:
 def _result(ctx: Context, pitfall: Pitfall) -> dict:
     return {"id": pitfall.id, "severity": pitfall.severity, "signs": len(pitfall.signs),
             "href": ctx.url(page_uri("pitfall", pitfall.id)), "title": ctx.unlinked(pitfall.title),
-            "summary": ctx.unlinked(pitfall.summary), "remedy": [ctx.unlinked(r) for r in pitfall.remedy]}
+            "summary": ctx.unlinked(pitfall.summary), "remedy": [ctx.unlinked(r) for r in pitfall.remedy],
+            "add": add_remedy_url(ctx, pitfall)}
 
 
 def _interleave(signs: list[tuple[Pitfall, int]]) -> list[tuple[Pitfall, int]]:

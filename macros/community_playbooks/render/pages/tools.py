@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...content.model import Pitfall
 from .. import dialect
 from ..context import Context
 
@@ -29,6 +30,17 @@ TOOL_PAGES = {
 def tool_front_matter() -> str:
     """Tool pages use the whole width: the table of contents would only repeat the page."""
     return dialect.front_matter({"hide": ["toc"]})
+
+
+def add_remedy_url(ctx: Context, pitfall: Pitfall) -> str:
+    """The checklist builder with a pitfall's remedy added to the reader's checklist (the page
+    script keeps what else the reader chose: their playbook, platform, size...)."""
+    return ctx.url(TOOL_PAGES["builder"].uri) + f"?add={pitfall.id}"
+
+
+def age_choices(ctx: Context) -> list[tuple[str, str]]:
+    """(value, label) of every age of a group: new, launched last month, running."""
+    return [(value, ctx.plain_label("age", value)) for value in ctx.library.order("age")]
 
 
 def playbook_choices(ctx: Context) -> list[tuple[str, str]]:
