@@ -150,6 +150,7 @@ def test_the_form_counts_lengths_as_the_rule_book_does(library):
     assert [c[0] for c in spec["choices"]["stage"]] == ["founder-led", "shared", "self-governing"]
     assert ["rituals/daily-check-in", "仪式 · 每日打卡"] in spec["choices"]["entry"]
     assert spec["issue"]["url"] == REPO + "/issues/new" and spec["issue"]["max_bytes"] == 8000
+    assert spec["ids"] == {"pattern": "[a-z0-9]+(-[a-z0-9]+)*", "reserved": ["index"]}  # as the loader takes them
 
 
 def test_every_entry_page_offers_an_edit_and_a_report(library):

@@ -799,6 +799,11 @@
 
     /* --- what the proposal is, and where it goes ------------------------------------------ */
 
+    // an entry's id as the loader takes it (content/loader.py: the pattern, and the names kept for the site)
+    function validId(id) {
+      return new RegExp("^(?:" + spec.ids.pattern + ")$").test(id) && spec.ids.reserved.indexOf(id) < 0;
+    }
+
     function proposal() {
       var kind = state.kind;
       var fields = kindSpec().fields;
@@ -810,7 +815,7 @@
       check({ type: "object", fields: fields }, values(), [], problems, checkState, "");
       if (state.mode === "new") {
         if (!state.id) problems.unshift([["@id"], S.id_label, fmt("required")]);
-        else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(state.id) || state.id === "index") problems.unshift([["@id"], S.id_label, fmt("bad_id")]);
+        else if (!validId(state.id)) problems.unshift([["@id"], S.id_label, fmt("bad_id")]);
         else if (kindSpec().ids.indexOf(state.id) >= 0) problems.unshift([["@id"], S.id_label, fmt("id_taken", { kind: kindSpec().label })]);
       }
       // a text in one language is marked for a translator; texts cannot lack both languages' halves apart
@@ -829,7 +834,8 @@
       return {
         kind: kind, id: state.mode === "edit" ? state.id : state.id, data: ordered, problems: problems,
         untranslated: marker ? counts[marker] : 0, marker: marker,
-        path: kindSpec().folder + "/" + state.id + ".yaml"
+        // where the file goes, once it has an id it may have
+        path: kindSpec().folder + "/" + (validId(state.id) ? state.id : "<id>") + ".yaml"
       };
     }
 
@@ -986,7 +992,7 @@
     function downloadFile(button, p, text) {
       if (IN_APP) { note(button.parentNode, S.in_app); return; }
       var blob = new Blob([text], { type: "application/yaml;charset=utf-8" });
-      var link = el("a", { href: URL.createObjectURL(blob), download: p.id + ".yaml" });
+      var link = el("a", { href: URL.createObjectURL(blob), download: (validId(p.id) ? p.id : p.kind) + ".yaml" });
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);

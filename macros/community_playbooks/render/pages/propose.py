@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from ...content.kinds import BY_NAME
 from ...content.languages import LANGUAGES, language
+from ...content.loader import ID_PATTERN, RESERVED_IDS
 from ...content.proposals import CHANGES, FIELDS, ISSUE_FORM, KINDS, LABEL, PASTE_LINE, schema_line
 from ...content.rules import text_bounds
 from ...content.validation import COMMON
@@ -91,6 +92,7 @@ def form_spec(ctx: Context) -> dict[str, Any]:
         "lang": lang,
         "languages": [{"code": code, "name": language(code).name} for code in LANGUAGES],
         "kinds": kinds,
+        "ids": {"pattern": ID_PATTERN.pattern, "reserved": sorted(RESERVED_IDS)},
         "choices": _choices(ctx),
         "issue": {"url": (ctx.site.repo_url.rstrip("/") + "/issues/new") if ctx.site.repo_url else "",
                   "template": ISSUE_FORM, "label": LABEL, "fields": [name for name, _ in FIELDS],
