@@ -173,3 +173,16 @@ def test_an_edit_too_long_for_a_link_is_copied_and_pasted(phone, real_server):
     assert copied == query["entry"]
     href = phone.locator("a.cp-propose__open").get_attribute("href")
     assert parse_qs(urlsplit(href).query)["entry"] == [PASTE_LINE]
+
+
+def test_a_form_only_opened_keeps_no_draft(phone, real_server):
+    """Opening Suggest an edit and leaving it keeps nothing: the next visit shows the entry as it
+    is then, not a copy of what it was; the first change is kept."""
+    phone.goto(f"{real_server}/propose/?edit=pitfalls/dead-group")
+    settled(phone)
+    phone.wait_for_timeout(600)  # longer than the form waits before it keeps a draft
+    assert phone.evaluate("Object.keys(localStorage).filter(k => k.startsWith('cp:propose:'))") == []
+    expect(phone.locator(".cp-propose__status")).to_be_hidden()
+    field(phone, "summary.en").fill("Changed by a reader who will come back to it later, with enough words here.")
+    expect(phone.locator(".cp-propose__status")).to_have_text(t("propose_draft_kept", "en"))
+    assert phone.evaluate("Object.keys(localStorage)").count("cp:propose:edit:pitfalls/dead-group") == 1

@@ -1005,6 +1005,8 @@
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(function () {
         saveTimer = null;
+        // a page only opened keeps nothing: its next visit starts from the entry as it is then
+        if (!state.dirty) return;
         var kept = saveDraft(draftKey, { v: 1, kind: state.kind, id: state.id, langs: state.langs, values: state.values, touched: state.touched });
         if (!kept) showStatus(S.no_storage);
         else if (!status.textContent) showStatus(S.draft_kept);
