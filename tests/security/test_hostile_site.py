@@ -84,8 +84,10 @@ def hostile_project(tmp_path_factory) -> Path:
 def _replace(data, slots, kind, path=()):
     """Every marker written by ``filled`` becomes a fitting payload for its field."""
     if isinstance(data, dict):
-        if set(data) == {"en", "zh"} and isinstance(data["en"], str) and data["en"].startswith("@@"):
-            return fitting(_slot_at(slots, kind, path), int(data["en"].strip("@")))
+        if data and set(data) <= {"en", "zh"} and all(isinstance(v, str) and v.startswith("@@") for v in data.values()):
+            # a text, in the languages it is written in (one, in an entry marked needs_translation)
+            fitted = fitting(_slot_at(slots, kind, path), int(next(iter(data.values())).strip("@")))
+            return {lang: value for lang, value in fitted.items() if lang in data}
         return {k: _replace(v, slots, kind, path + (k,)) for k, v in data.items()}
     if isinstance(data, list):
         return [_replace(v, slots, kind, path + ("[]",)) for v in data]
