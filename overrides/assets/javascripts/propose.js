@@ -735,7 +735,7 @@
       if (state.mode === "edit") {
         var data = toFile({ type: "object", fields: kindSpec().fields }, values(), null) || {};
         var title = data.title ? (typeof data.title === "string" ? data.title : data.title[spec.lang] || data.title.en || data.title.zh) : state.id;
-        head.appendChild(el("p", { "class": "cp-propose__editing", text: fmt("editing", { kind: kindSpec().label, title: title }) }));
+        head.appendChild(el("p", { "class": "cp-propose__editing", text: fmt("editing", { kind: kindSpec().noun, title: title }) }));
         head.appendChild(el("p", {}, [el("a", { href: location.pathname, text: S.new_instead })]));
       } else {
         var kinds = el("fieldset", { "class": "cp-pf__group cp-propose__kinds" }, [el("legend", {}, [el("span", { "class": "cp-pf__label", text: S.kind_legend })])]);
@@ -816,7 +816,7 @@
       if (state.mode === "new") {
         if (!state.id) problems.unshift([["@id"], S.id_label, fmt("required")]);
         else if (!validId(state.id)) problems.unshift([["@id"], S.id_label, fmt("bad_id")]);
-        else if (kindSpec().ids.indexOf(state.id) >= 0) problems.unshift([["@id"], S.id_label, fmt("id_taken", { kind: kindSpec().label })]);
+        else if (kindSpec().ids.indexOf(state.id) >= 0) problems.unshift([["@id"], S.id_label, fmt("id_taken", { kind: kindSpec().noun })]);
       }
       // a text in one language is marked for a translator; texts cannot lack both languages' halves apart
       var missing = LANGS.filter(function (lang) { return counts[lang]; });

@@ -84,7 +84,8 @@ def form_spec(ctx: Context) -> dict[str, Any]:
     kinds = {}
     for kind in KINDS:
         schema = schemas[BY_NAME[kind].schema_file]
-        kinds[kind] = {"label": ctx.ui(kind), "help": _text(schema, "description", lang),
+        # the label heads a choice; the noun stands in a sentence ("You are changing the pitfall ...")
+        kinds[kind] = {"label": ctx.ui(kind), "noun": ctx.ui(kind).lower(), "help": _text(schema, "description", lang),
                        "section": BY_NAME[kind].section, "folder": BY_NAME[kind].folder("playbooks"),
                        "schema_line": schema_line(kind), "fields": builder.fields(schema, kind, ()),
                        "ids": sorted(library.entries(kind))}
