@@ -393,8 +393,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "你最清楚自己的群是怎么带起来的，就在这里写下来，中文、英文或两种都写都可以。表单会说明每一项填什么，"
               "边写边帮你检查。写完之后："},
     "propose_step_write": {
-        "en": "Your draft stays in this browser until you send it, so you can close the page and come back.",
-        "zh": "草稿一直保存在这个浏览器里，直到你发送为止，关掉页面回来还在。"},
+        "en": "What you write stays in this browser, so you can close the page and come back, and fix what the "
+              "check asks after you send it; Start over clears it.",
+        "zh": "写下的内容保存在这个浏览器里，关掉页面回来还在，发送后如果检查要求修改也能接着改；点“重新开始”才会清除。"},
     "propose_step_send": {
         "en": "Send opens GitHub with your proposal filled in (a free GitHub account is needed): check it and "
               "press Create. Or download the YAML file and make the pull request yourself.",
