@@ -95,7 +95,8 @@ def test_the_group_goes_with_every_link_to_another_page_and_into_the_kit(phone, 
     # a link to another page of the site carries it; a place on the same page does not need to
     phone.locator("a[href$='/pitfalls/dead-group/']").first.evaluate("a => a.click()")
     phone.wait_for_url("**/pitfalls/dead-group/?*")
-    assert {k: v for k, v in address_query(phone).items()} == {"platform": ["slack"], "size": ["120"]}
+    # and the playbook: the reader's group is one that runs it
+    assert address_query(phone) == {"platform": ["slack"], "size": ["120"], "playbook": ["alumni-network"]}
     phone.go_back()
     phone.get_by_role("link", name="Print the launch kit").tap()
     phone.wait_for_url("**/kit/?*")
@@ -107,11 +108,15 @@ def test_the_group_goes_with_every_link_to_another_page_and_into_the_kit(phone, 
 
 def test_a_remedy_joins_the_checklist_is_ticked_and_can_be_removed(phone, real_server, library):
     dead, drift = library.pitfalls["dead-group"], library.pitfalls["off-topic-drift"]
-    # from the pitfall's page, with the reader's playbook and group in the address
-    phone.goto(f"{real_server}/pitfalls/dead-group/?playbook=reading-circle&platform=discord")
+    # from the reader's playbook, to one of its pitfalls, to the remedy: the playbook goes along
+    phone.goto(f"{real_server}/playbooks/course-cohort/?platform=discord")
+    card = phone.locator("article details", has=phone.locator("summary", has_text=dead.title.get("en")))
+    card.locator("summary").tap()
+    card.get_by_role("link", name="About this pitfall").tap()
+    phone.wait_for_url("**/pitfalls/dead-group/?*")
     phone.get_by_role("link", name="Add the remedy to my checklist").tap()
     settled(phone)
-    assert address_query(phone) == {"playbook": ["reading-circle"], "platform": ["discord"], "add": ["dead-group"]}
+    assert address_query(phone) == {"playbook": ["course-cohort"], "platform": ["discord"], "add": ["dead-group"]}
     remedy = [f"remedy-dead-group-{n}" for n in range(1, len(dead.remedy) + 1)]
     assert shown_items(phone, ".cp-builder")[-len(remedy):] == remedy
     expect(phone.locator(".cp-builder h3").last).to_have_text(f"Remedy: {dead.title.get('en')}")
@@ -125,7 +130,7 @@ def test_a_remedy_joins_the_checklist_is_ticked_and_can_be_removed(phone, real_s
     phone.locator('li[data-pitfall="off-topic-drift"] a.cp-add-remedy').tap()
     settled(phone)
     assert address_query(phone)["add"] == ["dead-group,off-topic-drift"]
-    assert address_query(phone)["playbook"] == ["reading-circle"]
+    assert address_query(phone)["playbook"] == ["course-cohort"]
     expect(phone.locator(".cp-builder h3").last).to_have_text(f"Remedy: {drift.title.get('en')}")
 
     # ticked, it stays ticked; removed, it leaves the checklist and the address

@@ -359,6 +359,10 @@
     var found = new URLSearchParams();
     CONTEXT_KEYS.forEach(function (key) { if (params.get(key)) found.set(key, params.get(key)); });
     if (remedies(params).length) found.set("add", remedies(params).join(","));
+    // on a playbook's page or kit, once the reader has said what their group is, this playbook
+    // is theirs too (a plain visit leaves the addresses it links to as they are)
+    var own = strings("cp-context").playbook;
+    if (own && found.toString()) found.set("playbook", own);
     return found;
   }
 
