@@ -82,7 +82,7 @@ export: $(STAMP)
 # Not a test: measures build time against plain Material at N = 100, 300 and 1,000
 # playbooks (about half an hour on 2 cores) and writes the table to docs/*/quality.md.
 bench: $(TEST_STAMP)
-	$(BIN)/python tools/bench.py --sizes 100 300 1000 --serve 300 --write
+	$(BIN)/python tools/bench.py --sizes 100 300 1000 --serve 300 --builders 300 --write
 
 # Not a test: Lighthouse (mobile) on four pages at the shipped size and at N = 1,000, beside a
 # stock Material page, served gzip-compressed; writes the table to docs/*/quality.md.

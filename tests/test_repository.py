@@ -224,3 +224,46 @@ def test_every_entry_names_its_schema_on_the_first_line():
         assert match, f"{path}: {first}"
         kind = "playbook" if path.parent.name == "playbooks" else path.parent.name.removesuffix("s")
         assert (path.parent / match.group(1)).resolve() == SCHEMA_DIR / f"{kind}.schema.json"
+
+
+def test_the_proposal_form_has_the_fields_the_engine_reads():
+    """The Propose page fills the issue form's fields by id; `playbooks proposal` finds them by
+    label in the submitted body: both names come from content/proposals.py."""
+    from community_playbooks.content.proposals import FIELDS, ISSUE_FORM, LABEL, REPORT_FIELDS, REPORT_FORM, REQUIRED
+
+    form = load(ROOT / ".github" / "ISSUE_TEMPLATE" / ISSUE_FORM)
+    fields = [(f["id"], f["attributes"]["label"]) for f in form["body"] if f["type"] != "markdown"]
+    assert fields == list(FIELDS)
+    assert form["labels"] == [LABEL]
+    required = [f["id"] for f in form["body"] if (f.get("validations") or {}).get("required")]
+    assert required == list(REQUIRED)
+    entry = next(f for f in form["body"] if f.get("id") == "entry")
+    assert entry["type"] == "textarea" and entry["attributes"]["render"] == "yaml"
+    report = load(ROOT / ".github" / "ISSUE_TEMPLATE" / REPORT_FORM)
+    assert [(f["id"], f["attributes"]["label"]) for f in report["body"]] == list(REPORT_FIELDS)
+
+
+def test_the_proposal_workflow_reads_the_issue_only_from_the_event_file():
+    """The issue body is text from anyone: never in an expression, never in a shell's words. The
+    job that reads it cannot write; the job that writes runs no project code."""
+    text = (ROOT / ".github/workflows/proposal.yml").read_text(encoding="utf-8")
+    workflow = load(ROOT / ".github/workflows/proposal.yml")
+    assert list(workflow[True]) == ["issues"] and workflow["permissions"] == {}
+    for field in ("body", "title"):
+        assert f"issue.{field}" not in text
+    assert "pull_request_target" not in text and "workflow_run" not in text
+    read, publish = workflow["jobs"]["read"], workflow["jobs"]["publish"]
+    assert read["permissions"] == {"contents": "read"} and runs_project_code(read)
+    assert 'playbooks proposal --event "$GITHUB_EVENT_PATH" --out proposal' in " ".join(s.get("run", "") for s in read["steps"])
+    assert not runs_project_code(publish) and publish["needs"] == "read"
+    assert set(publish["permissions"]) == {"contents", "pull-requests", "issues"}
+    assert "contains(github.event.issue.labels.*.name, 'proposal')" in read["if"]
+
+
+def test_pull_requests_show_each_changed_entry_in_the_job_summary():
+    steps = load(ROOT / ".github/workflows/pull-request.yml")["jobs"]["check"]["steps"]
+    run = next(s["run"] for s in steps if "playbooks review" in s.get("run", ""))
+    assert '.venv/bin/playbooks review --base ../base >> "$GITHUB_STEP_SUMMARY"' in run
+    assert "git worktree add --detach ../base HEAD^1" in run
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 2

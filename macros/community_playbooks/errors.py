@@ -30,6 +30,13 @@ class Problem:
     field: str = ""
     message: str = ""
     hint: str = ""
+    # what is left to do rather than wrong ("translation": a text a file marked
+    # `needs_translation` does not have yet); it stops nothing
+    todo: str = ""
+
+    @property
+    def fatal(self) -> bool:
+        return not self.todo
 
     def __str__(self) -> str:
         where = quoted(self.file, None)
@@ -48,7 +55,7 @@ class Problem:
         title = quoted(self.field, 200) if self.field else "content"
         props.append(f"title={_escape_property(title)}")
         body = quoted(self.message, None) + (f"; {quoted(self.hint, None)}" if self.hint else "")
-        return f"::error {','.join(props)}::{_escape_data(body)}"
+        return f"::{'error' if self.fatal else 'warning'} {','.join(props)}::{_escape_data(body)}"
 
 
 class ContentError(Exception):
@@ -67,6 +74,11 @@ class ContentError(Exception):
             f"file{'s' if len(files) != 1 else ''}; nothing was built."
         )
         return "\n".join(lines)
+
+
+def fatal(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop a build: every one but what is left to do (``todo``)."""
+    return [problem for problem in problems if problem.fatal]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

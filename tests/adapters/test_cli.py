@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+import yaml
 
 from community_playbooks.adapters.cli import main
 from community_playbooks.content.kinds import KINDS
@@ -60,12 +65,12 @@ def test_validate_passes_on_the_shipped_content():
 def test_validate_reports_rule_problems_too(tmp_path):
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
-    other = root / "playbooks" / "other-club.yaml"
-    other.write_text(other.read_text(encoding="utf-8").replace("title: {en: Other club, zh: 另一个俱乐部}",
-                                                               "title: Other club"), encoding="utf-8")
+    tiny = root / "playbooks" / "tiny-club.yaml"
+    tiny.write_text(tiny.read_text(encoding="utf-8").replace("title: {en: Tiny club, zh: 小小俱乐部}",
+                                                             "title: Tiny club"), encoding="utf-8")
     result = run("--root", str(root), "validate")
     assert result.returncode == 1
-    assert "playbooks/other-club.yaml:1:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
+    assert "playbooks/tiny-club.yaml:2:8: title: no en and zh text; write it as {en: ..., zh: ...}" in result.stderr
 
 
 def test_validate_prints_located_problems_and_fails(tmp_path):
@@ -170,3 +175,63 @@ def test_export_never_replaces_the_project():
         result = run("export", target)
         assert result.returncode == 1 and "the export would replace the project itself" in result.stderr, target
     assert (ROOT / "playbooks" / "reading-circle.yaml").exists()
+
+
+def one_language_copy(tmp_path, marker: str | None, source: Path = ROOT):
+    """The shipped content (which has no translations to do), or the fixture's, with the title
+    and first warning sign of dead-group in English only, marked ``needs_translation: [marker]``
+    unless marker is None."""
+    root = tmp_path / "p"
+    shutil.copytree(source / "playbooks", root / "playbooks")
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["title"]["zh"]
+    del data["signs"][0]["zh"]
+    if marker:
+        data["needs_translation"] = [marker]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def test_a_proposal_in_one_language_lists_its_translations_to_do_and_passes(tmp_path):
+    result = run("--root", str(one_language_copy(tmp_path, "zh")), "validate", "--format", "github")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Translations to do (not errors" in out
+    assert "playbooks/pitfalls/dead-group.yaml:2:3: title: no zh text yet (to translate)" in out
+    assert re.search(r"dead-group.yaml:\d+:\d+: signs\[0\]: no zh text yet", out)
+    assert "2 texts to translate in 1 file marked needs_translation." in out
+    assert "::warning file=playbooks/pitfalls/dead-group.yaml,line=2,col=3,title=title::no zh text yet" in out
+    assert "::error" not in out and "All entries are valid" in out
+
+
+@pytest.mark.parametrize("marker, expected", [
+    (None, "title: no zh text; write it as {en: ..., zh: ...}, or mark the entry 'needs_translation: [zh]'"),
+    ("en", "title: no zh text; write it as"),  # the wrong language marked: still broken
+])
+def test_a_missing_translation_without_the_marker_still_fails(tmp_path, marker, expected):
+    result = run("--root", str(one_language_copy(tmp_path, marker)), "validate")
+    assert result.returncode == 1
+    assert expected in result.stderr
+    if marker == "en":
+        assert "needs_translation[0]: every text is written in en; remove 'en'" in result.stderr
+
+
+def test_a_marker_left_on_a_translated_entry_is_a_problem(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE / "playbooks", root / "playbooks")
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "needs_translation: [zh]\n", encoding="utf-8")
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    assert "needs_translation[0]: every text is written in zh; remove 'zh' from needs_translation" in result.stderr
+
+
+def test_a_broken_file_fails_beside_translations_to_do(tmp_path):
+    root = one_language_copy(tmp_path, "zh", FIXTURE)  # where no other entry links to dead-group
+    path = root / "playbooks" / "pitfalls" / "dead-group.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: high", "severity: hgih"), encoding="utf-8")
+    result = run("--root", str(root), "validate")
+    assert result.returncode == 1
+    assert "severity: unknown severity 'hgih'" in result.stderr
+    assert "1 problem in 1 file; nothing was built." in result.stderr

@@ -33,7 +33,8 @@ THE_SUITE = re.compile(r"^\s*make test\s*$")
 
 def fresh_checkout(target: Path) -> Path:
     """What a runner's checkout holds: the repository's files (as they are now, committed or
-    about to be), nothing ignored, nothing built."""
+    about to be), nothing ignored, nothing built; in a repository whose last commit has a parent,
+    as a pull request's merge commit has the branch it goes into."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, listed):
@@ -41,6 +42,10 @@ def fresh_checkout(target: Path) -> Path:
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    git = ["git", "-c", "user.name=runner", "-c", "user.email=runner@example.org", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"],
+                    ["commit", "-q", "--allow-empty", "-m", "merge"]):
+        subprocess.run([*git, *command], cwd=target, check=True, capture_output=True)
     return target
 
 
@@ -77,3 +82,6 @@ def test_a_building_job_works_from_its_own_steps(workflow, name, pdf, tmp_path):
             kit = site / prefix / "playbooks" / playbook / "launch-kit.pdf"
             assert kit.exists() == pdf and (not pdf or kit.read_bytes().startswith(b"%PDF")), kit
     assert '<html lang="zh"' in (site / "zh" / "index.html").read_text(encoding="utf-8")
+    if workflow == "pull-request.yml":  # the review, against the branch it is merged into (here: the same files)
+        summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+        assert summary.startswith("# The content of this pull request\n") and "No file under `playbooks/` changes." in summary

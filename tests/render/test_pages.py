@@ -187,9 +187,9 @@ def test_months_before_clamps_to_the_month():
 def test_a_missing_translation_falls_back_and_says_so(library):
     from community_playbooks.render.pages.translations import translation_page
 
-    # written once, for every language: not a translation
-    other = dataclasses.replace(library.playbooks["other-club"], mission=dataclasses.replace(
-        library.playbooks["other-club"].mission, purpose=Text.of("Walk together.")))
+    # written once, for every language: not a translation (in a playbook not marked needs_translation)
+    other = dataclasses.replace(library.playbooks["tiny-club"], mission=dataclasses.replace(
+        library.playbooks["tiny-club"].mission, purpose=Text.of("Walk together.")))
     zh = playbook_page(Site(library, "zh"), other)
     assert "Walk together." in zh
     assert "尚未完全翻译" not in zh

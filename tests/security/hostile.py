@@ -169,7 +169,9 @@ class Project:
                 if slot.kind == kind.name:
                     value = value_for(slot)
                     for parent, key in list(_places(data, slot.path)):
-                        parent[key] = {"en": value, "zh": value} if slot.what == "text" else value
+                        # a text keeps the languages it has (one, in an entry marked needs_translation)
+                        written = [lang for lang in ("en", "zh") if isinstance(parent[key], dict) and lang in parent[key]]
+                        parent[key] = {lang: value for lang in written or ("en", "zh")} if slot.what == "text" else value
             out.append((kind, path, data))
         return out
 

@@ -4,6 +4,7 @@ pull request cannot make the build read elsewhere, eat the machine's memory or c
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -134,7 +135,9 @@ def test_keys_and_values_cannot_smuggle_log_lines(project):
                                 text=True)
         assert result.returncode == 1
         for line in (result.stdout + result.stderr).splitlines():
-            assert not line.startswith("::warning"), line
+            # the fixture's own translations to do are warnings on GitHub; nothing else is
+            assert not line.startswith("::warning") or re.fullmatch(r"::warning file=playbooks/[^:]*::no (en|zh) text yet "
+                                                             r"\(to translate\);.*", line), line
             assert "\u202e" not in line
         assert "unknown field 'x\\n::warning file=README.md::owned'" in result.stderr
 

@@ -84,8 +84,10 @@ def hostile_project(tmp_path_factory) -> Path:
 def _replace(data, slots, kind, path=()):
     """Every marker written by ``filled`` becomes a fitting payload for its field."""
     if isinstance(data, dict):
-        if set(data) == {"en", "zh"} and isinstance(data["en"], str) and data["en"].startswith("@@"):
-            return fitting(_slot_at(slots, kind, path), int(data["en"].strip("@")))
+        if data and set(data) <= {"en", "zh"} and all(isinstance(v, str) and v.startswith("@@") for v in data.values()):
+            # a text, in the languages it is written in (one, in an entry marked needs_translation)
+            fitted = fitting(_slot_at(slots, kind, path), int(next(iter(data.values())).strip("@")))
+            return {lang: value for lang, value in fitted.items() if lang in data}
         return {k: _replace(v, slots, kind, path + (k,)) for k, v in data.items()}
     if isinstance(data, list):
         return [_replace(v, slots, kind, path + ("[]",)) for v in data]
@@ -172,6 +174,20 @@ def test_nothing_runs_in_the_browser(hostile_site, browser):
         for box in tab.locator("input[name=sign]").all()[:6]:
             box.check()
         tab.wait_for_timeout(200)
+        # "Suggest an edit": the Propose page fills its form with each entry from the API, payloads
+        # in every field, checks it and writes the proposal out; each payload stays a value
+        edited, shown = 0, 0
+        for section in ("playbooks", "pitfalls", "rituals", "guides"):
+            for source in sorted((hostile_site / "api" / "source" / section).glob("*.json")):
+                target = f"{section}/{source.stem}"
+                tab.goto(f"{url}/propose/?edit={target}", wait_until="load")
+                tab.wait_for_function("t => { const s = document.querySelector('.cp-propose__send'); "
+                                      "return s && s.dataset.cpFor === t; }", arg=target)
+                shown += tab.evaluate("() => Array.from(document.querySelectorAll('.cp-propose input, "
+                                      ".cp-propose textarea')).filter(c => c.value.includes('alert(')).length")
+                assert tab.locator("textarea.cp-propose__yaml, a.cp-propose__send-button").count()
+                edited += 1
+        assert edited >= 8 and shown >= 50, (edited, shown)
     finally:
         context.close()
         server.shutdown()

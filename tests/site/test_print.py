@@ -10,10 +10,8 @@ import pypdf
 import pytest
 
 from community_playbooks.render.urls import PDF_NAME
-from community_playbooks.content.loader import load_library
 from community_playbooks.content.markup import unlinked
 
-from ..conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +21,6 @@ CHROME = {"en": ["Table of contents", "Symptom finder", "Search", "Clear my tick
                  "Tailor this checklist", "Made with"],
           "zh": ["目录", "症状自查", "搜索", "清除勾选", "打印开群工具包", "定制这份清单"]}
 
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(ROOT)
 
 
 def printed(page, url, paper):

@@ -7,27 +7,19 @@ size, chosen on the home page, must still hold on the playbook, its builder and 
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from community_playbooks.content.loader import load_library
 from community_playbooks.render.checklists import Situation, tailored
 
-from ..conftest import ROOT, settled
+from ..conftest import settled
+from .conftest import address_query
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def library():
-    return load_library(ROOT)
-
-
-def query(page) -> dict[str, list[str]]:
-    # the page's own address: Playwright's page.url learns of history.replaceState a moment later
-    return parse_qs(urlsplit(page.evaluate("location.href")).query)
 
 
 def shown_items(page, within: str) -> list[str]:
@@ -43,7 +35,7 @@ def test_a_running_discord_server_goes_from_the_home_page_to_its_own_checklist(p
     phone.get_by_label("Your group").select_option("running")
     phone.locator(".cp-door__open").tap()
     phone.wait_for_url("**/playbooks/*/?*")
-    opened = query(phone)
+    opened = address_query(phone)
     assert {key: opened[key] for key in ("platform", "size", "age")} == {
         "platform": ["discord"], "size": ["800"], "age": ["running"]}
     playbook = library.playbooks[urlsplit(phone.url).path.strip("/").split("/")[-1]]
@@ -60,7 +52,7 @@ def test_a_running_discord_server_goes_from_the_home_page_to_its_own_checklist(p
     # on to the builder: the group goes with the reader, and the stage adds its criteria for moving on
     note.get_by_role("link").tap()
     settled(phone)
-    assert {key: query(phone)[key] for key in ("playbook", "platform", "size", "age")} == {
+    assert {key: address_query(phone)[key] for key in ("playbook", "platform", "size", "age")} == {
         "playbook": [playbook.id], "platform": ["discord"], "size": ["800"], "age": ["running"]}
     expect(phone.locator(".cp-builder h2")).to_contain_text("Checklist for a running group")
     expect(phone.locator(".cp-builder .cp-hint")).to_have_text(
@@ -103,7 +95,8 @@ def test_the_group_goes_with_every_link_to_another_page_and_into_the_kit(phone, 
     # a link to another page of the site carries it; a place on the same page does not need to
     phone.locator("a[href$='/pitfalls/dead-group/']").first.evaluate("a => a.click()")
     phone.wait_for_url("**/pitfalls/dead-group/?*")
-    assert {k: v for k, v in query(phone).items()} == {"platform": ["slack"], "size": ["120"]}
+    # and the playbook: the reader's group is one that runs it
+    assert address_query(phone) == {"platform": ["slack"], "size": ["120"], "playbook": ["alumni-network"]}
     phone.go_back()
     phone.get_by_role("link", name="Print the launch kit").tap()
     phone.wait_for_url("**/kit/?*")
@@ -115,11 +108,15 @@ def test_the_group_goes_with_every_link_to_another_page_and_into_the_kit(phone, 
 
 def test_a_remedy_joins_the_checklist_is_ticked_and_can_be_removed(phone, real_server, library):
     dead, drift = library.pitfalls["dead-group"], library.pitfalls["off-topic-drift"]
-    # from the pitfall's page, with the reader's playbook and group in the address
-    phone.goto(f"{real_server}/pitfalls/dead-group/?playbook=reading-circle&platform=discord")
+    # from the reader's playbook, to one of its pitfalls, to the remedy: the playbook goes along
+    phone.goto(f"{real_server}/playbooks/course-cohort/?platform=discord")
+    card = phone.locator("article details", has=phone.locator("summary", has_text=dead.title.get("en")))
+    card.locator("summary").tap()
+    card.get_by_role("link", name="About this pitfall").tap()
+    phone.wait_for_url("**/pitfalls/dead-group/?*")
     phone.get_by_role("link", name="Add the remedy to my checklist").tap()
     settled(phone)
-    assert query(phone) == {"playbook": ["reading-circle"], "platform": ["discord"], "add": ["dead-group"]}
+    assert address_query(phone) == {"playbook": ["course-cohort"], "platform": ["discord"], "add": ["dead-group"]}
     remedy = [f"remedy-dead-group-{n}" for n in range(1, len(dead.remedy) + 1)]
     assert shown_items(phone, ".cp-builder")[-len(remedy):] == remedy
     expect(phone.locator(".cp-builder h3").last).to_have_text(f"Remedy: {dead.title.get('en')}")
@@ -132,8 +129,8 @@ def test_a_remedy_joins_the_checklist_is_ticked_and_can_be_removed(phone, real_s
     box.check()
     phone.locator('li[data-pitfall="off-topic-drift"] a.cp-add-remedy').tap()
     settled(phone)
-    assert query(phone)["add"] == ["dead-group,off-topic-drift"]
-    assert query(phone)["playbook"] == ["reading-circle"]
+    assert address_query(phone)["add"] == ["dead-group,off-topic-drift"]
+    assert address_query(phone)["playbook"] == ["course-cohort"]
     expect(phone.locator(".cp-builder h3").last).to_have_text(f"Remedy: {drift.title.get('en')}")
 
     # ticked, it stays ticked; removed, it leaves the checklist and the address
@@ -143,7 +140,7 @@ def test_a_remedy_joins_the_checklist_is_ticked_and_can_be_removed(phone, real_s
     expect(phone.locator('.cp-builder input[data-cp-item="remedy-dead-group-1"]')).to_be_checked()
     phone.get_by_role("button", name=f"Remove: {dead.title.get('en')}").tap()
     settled(phone)
-    assert query(phone)["add"] == ["off-topic-drift"]
+    assert address_query(phone)["add"] == ["off-topic-drift"]
     expect(phone.locator('.cp-builder input[data-cp-item="remedy-dead-group-1"]')).to_have_count(0)
 
 
@@ -152,7 +149,7 @@ def test_remedies_alone_and_a_remedy_that_no_longer_exists(phone, real_server):
     settled(phone)
     expect(phone.locator(".cp-builder .cp-hint")).to_contain_text("The remedies you added, on their own")
     expect(phone.locator(".cp-builder h3")).to_have_count(1)
-    assert query(phone) == {"add": ["dead-group"]}  # the old id is dropped from the address
+    assert address_query(phone) == {"add": ["dead-group"]}  # the old id is dropped from the address
 
 
 @pytest.mark.parametrize("lang, text", [

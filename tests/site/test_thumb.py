@@ -2,7 +2,8 @@
 
 Every button, select and field in the content is at least 44 px tall (a checkbox counts by
 the label a reader taps), with at least 8 px between it and its neighbours; rows that are
-links (the page's contents, lists of related entries) are at least 44 px tall.
+links (the page's contents, lists of related entries, Suggest an edit and Report a problem) are at
+least 44 px tall.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "playbooks/", "playbooks/reading-circle/", "playbooks/reading-circle/kit/", "pitfalls/dead-group/",
          "rituals/weekly-digest/", "stages/shared/", "guides/health-check/", "platforms/wechat/",
          "tools/symptom-finder/", "tools/checklist-builder/?playbook=reading-circle", "tools/compare/?p=reading-circle",
-         "tags/", "checklists/", "reference/playbook/"]
+         "tags/", "checklists/", "reference/playbook/",
+         # the Propose form, empty (a playbook) and filled with the longest entry for an edit
+         "propose/", "propose/?edit=playbooks/reading-circle"]
 MIN_HEIGHT, MIN_GAP = 44, 8
 
 MEASURE = """([minHeight, minGap]) => {
@@ -29,7 +32,7 @@ MEASURE = """([minHeight, minGap]) => {
   const controls = [...content.querySelectorAll("button, select, input, textarea, a.md-button, summary")]
     .map((el) => el.matches("input[type=checkbox], input[type=radio]") ? (el.closest("label") || el) : el)
     .filter((el, i, all) => all.indexOf(el) === i && visible(el) && !el.closest("[hidden], .md-typeset details:not([open]) > :not(summary)"));
-  const rows = [...content.querySelectorAll(".cp-onpage a, .cp-links li")].filter(visible);
+  const rows = [...content.querySelectorAll(".cp-onpage a, .cp-links li, .cp-improve a")].filter(visible);
   const small = [...controls, ...rows].map((el) => [el, el.getBoundingClientRect()])
     .filter(([el, r]) => r.height < minHeight - 0.5).map(([el, r]) => name(el) + " is " + Math.round(r.height) + " px tall");
   const close = [];

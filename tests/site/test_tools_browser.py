@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from community_playbooks.render.checklists import Situation, tailored
-from community_playbooks.content.loader import load_library
 from community_playbooks.render.chat_texts import variants
 
-from ..conftest import ROOT
+from .conftest import address_query
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def library():
-    return load_library(ROOT)
-
-
-def query(page) -> dict[str, list[str]]:
-    # the page's own address: Playwright's page.url learns of history.replaceState a moment later
-    return parse_qs(urlsplit(page.evaluate("location.href")).query)
 
 
 def visible_rows(page) -> list[str]:
@@ -42,7 +32,7 @@ def test_filters_narrow_the_index_and_the_url_shares_the_view(page, real_server,
     expected = sorted(pb.title.get("en") for pb in library.playbooks.values()
                       if "discord" in pb.group.platforms and pb.group.size_min <= 1000 <= pb.group.size_max)
     assert sorted(visible_rows(page)) == expected
-    assert query(page) == {"platform": ["discord"], "size": ["1000"]}
+    assert address_query(page) == {"platform": ["discord"], "size": ["1000"]}
     assert page.locator("output.cp-filter-count").inner_text() == f"{len(expected)} / {len(library.playbooks)}"
 
     shared = page.evaluate("location.href")
@@ -60,7 +50,7 @@ def test_threshold_and_type_filters(page, real_server, library):
     total = len(library.playbooks)
     expect(page.locator("output.cp-filter-count")).to_have_text(f"{total} / {total}")  # the form resets, then filters
     assert len(visible_rows(page)) == total
-    assert query(page) == {}
+    assert address_query(page) == {}
 
 
 def test_without_javascript_the_whole_table_is_there(browser, real_server, library):
@@ -83,7 +73,7 @@ def test_a_filter_with_no_match_says_which_choice_to_drop(page, real_server, lib
     drop_type = empty.get_by_role("button", name=f"Without “Group type: {gaming}”: {paid}")
     drop_type.click()
     assert len(visible_rows(page)) == paid
-    assert query(page) == {"threshold": ["paid"]}
+    assert address_query(page) == {"threshold": ["paid"]}
     expect(empty).to_be_hidden()
 
 
@@ -115,7 +105,7 @@ def test_ticked_signs_rank_the_matching_pitfall_first(page, real_server, library
     assert f"2 of {len(dead.signs)} signs" in first.inner_text()
     assert dead.remedy[0].get("en") in first.inner_text()
     assert results.nth(1).locator("a").first.inner_text() == sales.title.get("en")
-    assert query(page)["signs"] == ["dead-group.0,dead-group.1,sales-group.0"]
+    assert address_query(page)["signs"] == ["dead-group.0,dead-group.1,sales-group.0"]
 
     page.reload()  # the ticks live in the URL, and their groups open
     assert results.nth(0).locator("a").first.inner_text() == dead.title.get("en")
@@ -149,7 +139,7 @@ def test_compare_shows_the_chosen_playbooks_side_by_side(page, real_server, libr
                                                    " ".join(b.mission.for_others.get("en").split())]
     page.get_by_label("Playbook 3", exact=True).select_option("alumni-network")
     expect(page.locator("table.cp-compare-table thead th")).to_have_count(4)
-    assert query(page)["p"] == ["reading-circle", "gaming-guild", "alumni-network"]
+    assert address_query(page)["p"] == ["reading-circle", "gaming-guild", "alumni-network"]
 
 
 def test_compare_in_chinese(page, real_server, library):
@@ -185,7 +175,7 @@ def test_the_builder_keeps_its_choice_in_the_url_and_shares_ticks(page, real_ser
     page.get_by_label("Playbook", exact=True).select_option("course-cohort")
     page.get_by_label("Platform", exact=True).select_option("wechat")
     page.get_by_label("Members", exact=True).fill("120")
-    assert query(page) == {"playbook": ["course-cohort"], "platform": ["wechat"], "size": ["120"]}
+    assert address_query(page) == {"playbook": ["course-cohort"], "platform": ["wechat"], "size": ["120"]}
     first = page.locator(".cp-builder input.cp-check").first
     item = first.get_attribute("data-cp-item")
     first.check()

@@ -13,7 +13,7 @@ from ..content.freshness import REVIEW_MONTHS, stale_entries, unchecked_facts
 from ..content.kinds import KIND_NAMES, KINDS
 from ..content.loader import Loader
 from ..content.model import LANGUAGES
-from ..errors import ContentError, Problem, did_you_mean, quoted
+from ..errors import ContentError, Problem, did_you_mean, fatal, quoted
 from ..render.checklists import Situation, checklist_text
 from .export import export_site
 from .github import code_span
@@ -74,8 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     checklist.add_argument("--format", choices=("text", "markdown"), default="text",
                            help="text for a terminal, markdown for chats and files (default: text)")
 
+    proposal = commands.add_parser("proposal", help="read a proposal issue (the site's Propose page) and write what the "
+                                                     "workflow posts: a pull request's file and text, or a comment")
+    proposal.add_argument("--event", type=Path, required=True,
+                          help="the JSON file of a GitHub issues event ($GITHUB_EVENT_PATH)")
+    proposal.add_argument("--out", type=Path, required=True, help="folder for what the workflow posts")
+
+    review = commands.add_parser("review", help="a pull request's content as a reviewer reads it (Markdown for the "
+                                                 "job summary): each changed entry, its problems and texts, the pages "
+                                                 "that change")
+    review.add_argument("--base", type=Path, required=True, help="a checkout of the branch the change is merged into")
+
     args = parser.parse_args(argv)
-    handlers = {"validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
+    handlers = {"proposal": _proposal, "review": _review, "validate": _validate, "export": _export, "new": _new, "stale": _stale, "checklist": _checklist,
                 "build": _build, "serve": _serve}
     try:
         return handlers[args.command](args)
@@ -203,6 +214,22 @@ def _checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def _proposal(args: argparse.Namespace) -> int:
+    from .proposals import handle, issue_of_event
+
+    outcome = handle(args.root.resolve(), issue_of_event(args.event), args.out)
+    print((args.out / ("pull-request.md" if outcome == "pull-request" else "comment.md")).read_text(encoding="utf-8"))
+    print(f"Outcome: {outcome}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .review import review
+
+    sys.stdout.write(review(args.root.resolve(), args.base.resolve()))
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     loader = Loader(args.root)
     library, problems = loader.check()
@@ -220,12 +247,19 @@ def _validate(args: argparse.Namespace) -> int:
                 return 2
             wanted.add(path.relative_to(loader.root).as_posix())
         problems = [p for p in problems if p.file in wanted]
-    if problems:
-        err = ContentError(problems)
-        if args.format == "github":
-            for problem in err.problems:
-                print(problem.github_annotation())
-        print(err.report(), file=sys.stderr)
+    # in the order of files and lines (ContentError sorts them)
+    errors, todo = ContentError(fatal(problems)).problems, ContentError(p for p in problems if not p.fatal).problems
+    if args.format == "github":
+        for problem in errors + todo:
+            print(problem.github_annotation())
+    if todo:  # left to do, not wrong: listed apart, and they do not fail the check
+        files = len({p.file for p in todo})
+        print(f"Translations to do (not errors: such an entry is published with a notice):\n"
+              + "\n".join(str(p) for p in todo)
+              + f"\n{len(todo)} text{'s' if len(todo) != 1 else ''} to translate in {files} "
+              f"file{'s' if files != 1 else ''} marked needs_translation.\n", file=sys.stderr if errors else sys.stdout)
+    if errors:
+        print(ContentError(errors).report(), file=sys.stderr)
         return 1
     if args.files:
         print(f"No problems in the {len(args.files)} file{'s' if len(args.files) != 1 else ''} checked.")

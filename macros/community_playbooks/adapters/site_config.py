@@ -69,9 +69,9 @@ def localise_theme(config: Any) -> None:
 
 def site_for(library: Library, config: Mapping[str, Any], *, pdf: bool = False, today: date | None = None) -> Site:
     """The ``Site`` every page of this config is rendered for: its language, public address,
-    URL style and whether its launch kits are printed."""
+    URL style, whether its launch kits are printed, and the repository issues are sent to."""
     return Site(library, language_of(config).code, today or date.today(), site_url=config.get("site_url") or "",
-                directory_urls=config.get("use_directory_urls", True), pdf=pdf)
+                directory_urls=config.get("use_directory_urls", True), pdf=pdf, repo_url=config.get("repo_url") or "")
 
 
 def config_path(root: Path, lang: str) -> Path:

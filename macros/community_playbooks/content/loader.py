@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import ContentError, Problem, quoted
+from ..errors import ContentError, Problem, fatal, quoted
 from . import rules
 from .cache import ValidCache, engine_stamp, user_cache_dir
 from .kinds import CONTENT_DIR, Kind, folders, kind_of_folder
@@ -49,7 +49,8 @@ class Loader:
         return self.root / self.content_dir
 
     def load(self) -> Library:
-        """The linked library; raises ContentError listing every problem.
+        """The linked library; raises ContentError listing every problem (what is only left
+        to do, a translation of a file marked ``needs_translation``, stops nothing).
 
         The result is kept until a file of the content or of the schemas changes (name, size
         or modification time), so an edit is picked up at once and nothing else is re-read.
@@ -58,16 +59,18 @@ class Loader:
         if self._loaded and self._loaded[0] == stamp:
             return self._loaded[1]
         library, problems = self.check()
-        if problems:
-            raise ContentError(problems)
+        if fatal(problems):
+            raise ContentError(fatal(problems))
         self._loaded = (stamp, library)
         return library
 
-    def check(self) -> tuple[Library, list[Problem]]:
+    def check(self, *, orphans: bool = True) -> tuple[Library, list[Problem]]:
         """Every problem of the content, with the library of the entries that passed.
 
         Unlike ``load`` it returns the problems instead of raising them (only a missing
-        content folder raises), so a contributor sees every problem in one run.
+        content folder raises), so a contributor sees every problem in one run. Translations
+        left to do are among them, marked ``todo``. ``orphans=False`` leaves out the rule that
+        every pitfall, ritual, stage and guide is used by a playbook (a proposal of a new one).
         """
         if not self.content.is_dir():
             raise ContentError([Problem(str(self.root), message=f"there is no {self.content_dir}/ folder here",
@@ -82,7 +85,7 @@ class Loader:
             library, link_problems = link(entries, schemas.vocabularies, schemas.documents, locator, unloaded,
                                           self.content_dir)
             problems += link_problems
-            problems += rules.check(library, locator, complete=not problems)
+            problems += rules.check(library, locator, complete=orphans and not problems)
         return library, problems
 
     def locator(self) -> Locator:

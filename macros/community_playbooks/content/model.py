@@ -79,6 +79,8 @@ class Entry:
     tags: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     aliases: Words = field(default_factory=dict)  # other names readers use for it
+    # languages some of its texts are not written in yet (a proposal in one language)
+    needs_translation: tuple[str, ...] = ()
 
     @property
     def section(self) -> str:
@@ -369,7 +371,7 @@ def build_entry(kind: str, entry_id: str, file: str, data: Mapping[str, Any]) ->
     common = dict(
         id=entry_id, file=file, title=Text.of(data["title"]), summary=Text.of(data["summary"]),
         reviewed=data["reviewed"], tags=tuple(data.get("tags", ())), sources=_sources(data.get("sources", ())),
-        aliases=_words(data.get("aliases")),
+        aliases=_words(data.get("aliases")), needs_translation=tuple(data.get("needs_translation", ())),
     )
     if kind == "pitfall":
         return Pitfall(**common, severity=data["severity"], signs=_texts(data["signs"]), causes=_texts(data["causes"]),

@@ -10,6 +10,7 @@ and `playbooks validate` run the same book and stop on the same problems.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Iterator
 
@@ -84,6 +85,13 @@ class _Book:
 
     def report(self, entry: Entry, path: FieldPath, message: str, hint: str = "") -> None:
         self.problems.append(self.locator.problem(entry, path, message, hint))
+
+    def to_translate(self, entry: Entry, path: FieldPath, lang: str) -> None:
+        """A text the entry's ``needs_translation`` says is still to come: listed, not an error."""
+        problem = self.locator.problem(entry, path, f"no {lang} text yet (to translate)",
+                                       f"write it as {{{', '.join(f'{code}: ...' for code in LANGUAGES)}}}; once every "
+                                       f"text has it, remove '{lang}' from needs_translation")
+        self.problems.append(replace(problem, todo="translation"))
 
     def need(self, entry: Entry, path: FieldPath, ok: bool, message: str, hint: str) -> None:
         if not ok:
@@ -177,8 +185,13 @@ class _Book:
 
     def editorial(self, complete: bool) -> None:
         for entry in self.library.all_entries():
+            untranslated: set[str] = set()
             for path, text in texts_of(entry):
-                self.text(entry, path, text)
+                untranslated.update(self.text(entry, path, text))
+            for lang in entry.needs_translation:
+                i = entry.needs_translation.index(lang)
+                self.need(entry, ("needs_translation", i), lang in untranslated, f"every text is written in {lang}",
+                          f"remove '{lang}' from needs_translation (and the field once it is empty)")
             for path, value in strings_of(entry):
                 self.visible(entry, path, value)
             self.words(entry, "aliases", entry.aliases)
@@ -205,10 +218,17 @@ class _Book:
         self.claims()
         self.shared_wording()
 
-    def text(self, entry: Entry, path: FieldPath, text: Text) -> None:
+    def text(self, entry: Entry, path: FieldPath, text: Text) -> list[str]:
+        """The rules every text keeps; returns the languages it is still to be translated into."""
         missing = [lang for lang in LANGUAGES if lang not in text.translations]
-        self.need(entry, path, not missing, f"no {' and '.join(missing)} text", "write it as {en: ..., zh: ...}")
-        kind = _bounds_of(entry, path)
+        to_come = [lang for lang in missing if lang in entry.needs_translation]
+        wanting = [lang for lang in missing if lang not in to_come]
+        self.need(entry, path, not wanting, f"no {' and '.join(wanting)} text", "write it as {en: ..., zh: ...}"
+                  + (f", or mark the entry 'needs_translation: [{', '.join(wanting)}]' if a translator will add it"
+                     if len(wanting) < len(LANGUAGES) else ""))
+        for lang in to_come:
+            self.to_translate(entry, path, lang)
+        kind = text_bounds(entry.kind, path)
         for lang, value in text.translations.items():
             if not lang:
                 continue
@@ -229,6 +249,7 @@ class _Book:
                     self.report(entry, path + (lang,), f"links to '{section}/{entry_id}', which does not exist",
                                 did_you_mean(entry_id, linked)
                                 or "the page would show the link as plain text; link to an existing entry")
+        return to_come
 
     def words(self, entry: Entry, where: str | FieldPath, words: Words) -> None:
         """Aliases and feature names: short, and never the entry's own title again."""
@@ -454,10 +475,12 @@ def _is_chat_text(path: FieldPath) -> bool:
     return len(path) >= 2 and path[0] == "messages"
 
 
-def _bounds_of(entry: Entry, path: FieldPath) -> str:
+def text_bounds(kind: str, path: FieldPath) -> str:
+    """Which of a language's ``bounds`` a text of an entry of ``kind`` at ``path`` keeps: the
+    rule book's, and the Propose page's as the reader types."""
     if path[0] == "messages":
         return "messages"
-    if entry.kind == "guide" and path[0] == "steps" and path[-1] == "text":
+    if kind == "guide" and path[0] == "steps" and path[-1] == "text":
         return "paragraph"
     named = [part for part in path if isinstance(part, str)]
     if len(path) == 1 or (named and named[-1] == "claim"):

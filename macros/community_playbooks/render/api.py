@@ -2,7 +2,9 @@
 
 ``api/<section>.json`` per kind and ``api/index.json``; one ``api/playbooks/<id>.json`` per
 playbook with its display text in the site's language (what compare and the checklist
-builder show). Every value is data: the scripts set strings as text, never as HTML.
+builder show); one ``api/source/<section>/<id>.json`` per entry, its data as its file writes
+it (what the Propose page edits). Every value is data: the scripts set strings as text, never
+as HTML.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import json
 from typing import Any, Mapping
 
 from ..content.kinds import KINDS
-from ..content.model import LANGUAGES, Condition, Entry, Phase, Pitfall, Playbook, Text, field_names
+from ..content.model import (LANGUAGES, Cadence, Condition, Entry, Guide, Phase, Pitfall, Platform, Playbook,
+                             Ritual, Source, Stage, Text, field_names)
 from .checklists import moving_on, remedy_phase
 from .context import Context, Site
 from .urls import API_DIR, page_uri
@@ -38,6 +41,11 @@ def api_files(site: Site) -> list[tuple[str, str]]:
                               _dump({**entries[pitfall.id], "view": {site.lang: pitfall_view(site, pitfall)}})))
     index["endpoints"]["playbook"] = {"url": f"{API_DIR}/playbooks/{{id}}.json", "count": len(library.playbooks)}
     index["endpoints"]["pitfall"] = {"url": f"{API_DIR}/pitfalls/{{id}}.json", "count": len(library.pitfalls)}
+    count = 0
+    for entry in library.all_entries():
+        files.append((f"{API_DIR}/source/{entry.section}/{entry.id}.json", _dump(source_data(entry))))
+        count += 1
+    index["endpoints"]["source"] = {"url": f"{API_DIR}/source/{{section}}/{{id}}.json", "count": count}
     files.append((f"{API_DIR}/index.json", _dump(index)))
     return files
 
@@ -140,3 +148,107 @@ def _condition_json(condition: Condition | None) -> dict[str, Any] | None:
 def _dump(data: Any) -> str:
     # compact: the C encoder handles it, where indent= falls back to the slow Python one
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- an entry as its file writes it ------------------------------------------------------
+
+
+def source_data(entry: Entry) -> dict[str, Any]:
+    """The data of ``entry`` as its YAML file holds it: what ``build_entry`` reads back into an
+    equal entry (texts as the page shows them: trimmed, Chinese lines joined). Fields left at
+    their defaults are left out, as a file leaves them out."""
+    data: dict[str, Any] = {"title": _text(entry.title), "summary": _text(entry.summary)}
+    if entry.aliases:
+        data["aliases"] = {lang: list(words) for lang, words in entry.aliases.items()}
+    if entry.tags:
+        data["tags"] = list(entry.tags)
+    data["reviewed"] = entry.reviewed
+    if entry.needs_translation:
+        data["needs_translation"] = list(entry.needs_translation)
+    if isinstance(entry, Playbook):
+        data.update(_playbook(entry))
+    elif isinstance(entry, Pitfall):
+        data.update(severity=entry.severity, signs=_texts(entry.signs), causes=_texts(entry.causes),
+                    prevention=_texts(entry.prevention), remedy=_texts(entry.remedy))
+        _optional(data, related=list(entry.related), facts=list(entry.facts))
+    elif isinstance(entry, Ritual):
+        data.update(cadence=_cadence(entry.cadence), duration=entry.duration, host=_text(entry.host),
+                    steps=_texts(entry.steps), why=_text(entry.why))
+        _optional(data, variations={v.platform: _text(v.text) for v in entry.variations}, facts=list(entry.facts))
+    elif isinstance(entry, Guide):
+        data["steps"] = [_optional({"title": _text(s.title), "text": _text(s.text)}, points=_texts(s.points))
+                         for s in entry.steps]
+        data["checklist"] = [{"id": item.id, "text": _text(item.text)} for item in entry.checklist]
+        _optional(data, facts=list(entry.facts), related=list(entry.related))
+    elif isinstance(entry, Stage):
+        data.update(mode=entry.mode, practices=_texts(entry.practices), risks=_texts(entry.risks))
+        _optional(data, move_on=_texts(entry.move_on))
+    elif isinstance(entry, Platform):
+        data["mainland"] = entry.mainland
+        data["facts"] = [_optional({"id": f.id, "claim": _text(f.claim),
+                                    "source": {"title": _text(f.source.title), "url": f.source.url},
+                                    "checked": f.checked}, terms={k: list(v) for k, v in f.terms.items()})
+                         for f in entry.facts]
+    if entry.sources:
+        data["sources"] = [_source(source) for source in entry.sources]
+    return data
+
+
+def _playbook(pb: Playbook) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "group": {"type": pb.group.type, "size": {"min": pb.group.size_min, "max": pb.group.size_max},
+                  "platforms": list(pb.group.platforms)},
+        "effort": to_json(pb.effort),
+        "mission": _optional({"purpose": _text(pb.mission.purpose), "for_others": _text(pb.mission.for_others),
+                              "for_ourselves": _text(pb.mission.for_ourselves)},
+                             conflict=_text(pb.mission.conflict) if pb.mission.conflict else None),
+        "threshold": {"kind": pb.threshold.kind, "criteria": _texts(pb.threshold.criteria),
+                      "why": _text(pb.threshold.why)},
+        "rituals": [_optional({"ref": use.ref}, cadence=_cadence(use.cadence) if use.cadence else None,
+                              duration=use.duration, note=_text(use.note) if use.note else None)
+                    for use in pb.rituals],
+        "feedback": {"levels": [{"name": _text(v.name), "criteria": _text(v.criteria),
+                                 "privileges": _text(v.privileges)} for v in pb.feedback.levels],
+                     "roles": [{"name": _text(r.name), "duties": _text(r.duties)} for r in pb.feedback.roles],
+                     "signals": _texts(pb.feedback.signals)},
+        "governance": [_optional({"stage": g.stage, "lead": _text(g.lead), "practices": _texts(g.practices)},
+                                 move_on=_texts(g.move_on)) for g in pb.governance],
+        "pitfalls": [_optional({"ref": use.ref}, note=_text(use.note) if use.note else None) for use in pb.pitfalls],
+    }
+    if pb.messages:
+        data["messages"] = _optional({"rules": _text(pb.messages.rules), "welcome": _text(pb.messages.welcome)},
+                                     announcement=_text(pb.messages.announcement) if pb.messages.announcement
+                                     else None)
+    data["checklists"] = [{"phase": phase.phase, "items": [
+        _optional({"id": item.id, "text": _text(item.text), "when": _text(item.when), "owner": _text(item.owner)},
+                  see="/".join(item.see) if item.see else None, **{"if": _condition_json(item.condition)})
+        for item in phase.items]} for phase in pb.checklists]
+    _optional(data, related=list(pb.related), guides=list(pb.guides), facts=list(pb.facts))
+    return data
+
+
+def _text(text: Text) -> str | dict[str, str]:
+    """One string for every language, or one per language, as it was written."""
+    return text.translations[""] if "" in text.translations else dict(text.translations)
+
+
+def _texts(texts: tuple[Text, ...]) -> list[str | dict[str, str]]:
+    return [_text(text) for text in texts]
+
+
+def _cadence(cadence: Cadence) -> str | dict[str, Any]:
+    if not any((cadence.day, cadence.time, cadence.note, cadence.week, cadence.zone)):
+        return cadence.every
+    return _optional({"every": cadence.every}, day=cadence.day, week=cadence.week, time=cadence.time,
+                     zone=cadence.zone, note=_text(cadence.note) if cadence.note else None)
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return _optional({"title": _text(source.title)}, author=source.author, year=source.year, url=source.url,
+                     note=_text(source.note) if source.note else None)
+
+
+def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """``data`` with each of ``values`` that is not empty or None."""
+    data.update((key, value) for key, value in values.items() if value not in (None, [], {}, ()))
+    return data

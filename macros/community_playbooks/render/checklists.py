@@ -165,9 +165,12 @@ def condition_attributes(condition: Condition | None) -> list[tuple[str, str]]:
 def context_script(ctx: Context, playbook: Playbook) -> str:
     """What the page script needs to show a reader only the items for their group, when the
     address says which group that is (a platform, a size, a stage, how long it has run): the
-    names to say so, and the builder that adds the stage's criteria for moving on."""
+    names to say so, and the builder that adds the stage's criteria for moving on. With the
+    reader's group in the address, the page's playbook goes with them too, to a pitfall and
+    the builder its remedy opens."""
     library = ctx.library
     return json_script("cp-context", {
+        "playbook": playbook.id,
         "platform": {value: ctx.plain_label("platform", value) for value in library.order("platform")},
         "stage": {stage.id: ctx.unlinked(stage.title) for stage in library.stages_in_order()},
         "age": {value: ctx.plain_label("age", value) for value in library.order("age")},

@@ -31,6 +31,7 @@ class Site:
     site_url: str = ""
     directory_urls: bool = True  # MkDocs' use_directory_urls
     pdf: bool = False  # whether the build prints launch kits to PDF
+    repo_url: str = ""  # the repository on GitHub: where proposals and reports are sent as issues
 
     def page(self, uri: str = "index.md") -> "Context":
         return Context(self, uri)

@@ -21,6 +21,7 @@ from .pages.indexes import index_page
 from .pages.launch_kit import kit_page
 from .pages.pitfall import pitfall_page
 from .pages.platform_facts import platform_page
+from .pages.propose import FORM_DATA, PROPOSE_PAGE, form_data, propose_page
 from .pages.playbook import playbook_page
 from .pages.ritual import ritual_page
 from .pages.stage import stage_page
@@ -56,7 +57,7 @@ def site_files(site: Site, content_dir: str = CONTENT_DIR) -> list[GeneratedFile
     """Every generated page and file of one language's site.
 
     An index per kind, a page per entry, a launch kit and a ritual calendar per playbook,
-    the tools, the translation status, the field reference and the JSON API.
+    the tools, the translation status, the Propose page, the field reference and the JSON API.
     """
     library = site.library
     files = [GeneratedFile(page_uri(kind.name), index_page(site, kind.name)) for kind in KINDS]
@@ -76,6 +77,8 @@ def site_files(site: Site, content_dir: str = CONTENT_DIR) -> list[GeneratedFile
               GeneratedFile(TOOL_PAGES["compare"].uri, compare_page(site)),
               GeneratedFile(TOOL_PAGES["builder"].uri, builder_page(site)),
               GeneratedFile(TRANSLATIONS_PAGE, translation_page(site))]
+    if library.schemas:  # the form is made from the schemas
+        files += [GeneratedFile(PROPOSE_PAGE, propose_page(site)), GeneratedFile(FORM_DATA, form_data(site))]
     if library.schemas:
         files.append(GeneratedFile("reference/index.md", reference_index(site.lang)))
         files += [GeneratedFile(reference_uri(kind.name), reference_page(library.schemas, kind.name, site.lang,

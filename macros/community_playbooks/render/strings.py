@@ -402,6 +402,125 @@ STRINGS: dict[str, dict[str, str]] = {
     "min_items": {"en": "at least {n} items", "zh": "至少 {n} 项"},
     "minimum": {"en": "at least {n}", "zh": "最小 {n}"},
     "maximum": {"en": "at most {n}", "zh": "最大 {n}"},
+    # --- the Propose page, "Suggest an edit" and "Report a problem" (issue 19) -----------------
+    "propose_title": {"en": "Propose an entry", "zh": "投稿"},
+    "propose_nav": {"en": "Propose an entry", "zh": "投稿"},
+    "propose_description": {
+        "en": "Write a playbook, a pitfall, a ritual or a guide, or improve one, in a form: no git, no YAML.",
+        "zh": "在表单里写一本手册、一个坑、一个仪式或一篇指南，或者改进已有的条目：不用 git，也不用写 YAML。"},
+    "propose_intro": {
+        "en": "You know how your group is run: write it down here, in English, in Chinese or in both. The form "
+              "says what each field is for and checks what you write as you type. What happens next:",
+        "zh": "你最清楚自己的群是怎么带起来的，就在这里写下来，中文、英文或两种都写都可以。表单会说明每一项填什么，"
+              "边写边帮你检查。写完之后："},
+    "propose_step_write": {
+        "en": "What you write stays in this browser, so you can close the page and come back, and fix what the "
+              "check asks after you send it; Start over clears it.",
+        "zh": "写下的内容保存在这个浏览器里，关掉页面回来还在，发送后如果检查要求修改也能接着改；点“重新开始”才会清除。"},
+    "propose_step_send": {
+        "en": "Send opens GitHub with your proposal filled in (a free GitHub account is needed): check it and "
+              "press Create. Or download the YAML file and make the pull request yourself.",
+        "zh": "点“发送”会打开 GitHub，投稿内容已经填好（需要一个免费的 GitHub 账号），检查后点 Create 即可。"
+              "也可以下载 YAML 文件，自己发起合并请求。"},
+    "propose_step_review": {
+        "en": "A check turns it into a pull request that credits you, or says on the issue what to fix; an "
+              "editor reviews it before it is published.",
+        "zh": "系统检查后会把它转成合并请求，并署上你的名字；如有问题，会在 issue 里说明要改什么。编辑审核后才会发布。"},
+    "propose_loading": {"en": "Loading the form…", "zh": "正在加载表单……"},
+    "propose_noscript": {
+        "en": "This form needs JavaScript. Without it, open an issue on GitHub or follow the contributing guide.",
+        "zh": "这个表单需要 JavaScript。没有的话，可以在 GitHub 上开一个 issue，或者按贡献指南操作。"},
+    "propose_form_failed": {"en": "The form could not be loaded. Check your connection and reload the page.",
+                            "zh": "表单没能加载出来。请检查网络后刷新页面。"},
+    "propose_load_failed": {"en": "The entry could not be loaded. Check your connection and reload the page.",
+                            "zh": "条目没能加载出来。请检查网络后刷新页面。"},
+    "propose_kind_legend": {"en": "What do you propose?", "zh": "你想写什么？"},
+    "propose_editing": {"en": "You are changing the {kind} “{title}”.", "zh": "你正在修改{kind}“{title}”。"},
+    "propose_new_instead": {"en": "Write a new entry instead", "zh": "改为新写一条"},
+    "propose_id_label": {"en": "Id: the name in its page's address", "zh": "id：页面地址里的名字"},
+    "propose_id_help": {
+        "en": "Lowercase letters, digits and hyphens, in English, e.g. book-club: the page will be at {folder}/book-club/.",
+        "zh": "用小写英文字母、数字和连字符，如 book-club：页面地址会是 {folder}/book-club/。"},
+    "propose_id_taken": {"en": "There is already a {kind} with this id. Choose another, or use “Suggest an edit” "
+                                "on its page.",
+                         "zh": "已经有同样 id 的{kind}了。换一个 id，或者到那一页点“提出修改”。"},
+    "propose_write_in": {"en": "I write in", "zh": "我用的语言"},
+    "propose_both": {"en": "Both", "zh": "两种都写"},
+    "propose_one_language": {
+        "en": "Texts you leave in one language are marked for a translator; until then the site shows them in "
+              "that language, with a notice.",
+        "zh": "只写了一种语言的文字会标注为待翻译；译好之前，网站上先显示原文，并附说明。"},
+    "propose_optional": {"en": "optional", "zh": "选填"},
+    "propose_required_mark": {"en": "required", "zh": "必填"},
+    "propose_add": {"en": "Add", "zh": "添加"},
+    "propose_add_field": {"en": "Add “{label}”", "zh": "添加“{label}”"},
+    "propose_remove": {"en": "Remove", "zh": "删除"},
+    "propose_remove_field": {"en": "Remove “{label}”", "zh": "删除“{label}”"},
+    "propose_move_up": {"en": "Move up", "zh": "上移"},
+    "propose_item": {"en": "{label}, number {n}", "zh": "{label}，第 {n} 项"},
+    "propose_example": {"en": "e.g. {example}", "zh": "例如：{example}"},
+    "propose_choose": {"en": "Choose…", "zh": "请选择……"},
+    "propose_length": {"en": "{n} of {min}–{max} characters", "zh": "{n} 字（{min}–{max} 字）"},
+    "propose_same_text": {"en": "The same in every language (a name, a title)", "zh": "各语言相同（人名、书名等）"},
+    "propose_auto_id": {"en": "Leave it empty and the form makes one from the text.",
+                        "zh": "留空的话，表单会根据文字自动生成。"},
+    "propose_required": {"en": "Required.", "zh": "必填。"},
+    "propose_too_short": {"en": "Too short: at least {min} characters (now {n}).", "zh": "太短：{n} 字，至少 {min} 字。"},
+    "propose_too_long": {"en": "Too long: at most {max} characters (now {n}).", "zh": "太长：{n} 字，最多 {max} 字。"},
+    "propose_bad_id": {"en": "Use lowercase letters, digits and single hyphens, e.g. book-club.",
+                       "zh": "只能用小写字母、数字和单个连字符，如 book-club。"},
+    "propose_bad_date": {"en": "Write a date as YYYY-MM-DD, e.g. 2026-11-24.", "zh": "日期写成 YYYY-MM-DD，如 2026-11-24。"},
+    "propose_bad_time": {"en": "Write a time as HH:MM on a 24-hour clock, e.g. 20:30.",
+                         "zh": "时间写成 24 小时制的 HH:MM，如 20:30。"},
+    "propose_bad_url": {"en": "Write the whole address, starting with https://, without spaces or quotes.",
+                        "zh": "写完整网址，以 https:// 开头，不要有空格或引号。"},
+    "propose_bad_choice": {"en": "Choose one from the list.", "zh": "请从列表里选。"},
+    "propose_not_number": {"en": "Write a number.", "zh": "请填数字。"},
+    "propose_not_integer": {"en": "Write a whole number.", "zh": "请填整数。"},
+    "propose_too_small": {"en": "At least {min}.", "zh": "不能小于 {min}。"},
+    "propose_too_large": {"en": "At most {max}.", "zh": "不能大于 {max}。"},
+    "propose_too_few": {"en": "Add at least {min}.", "zh": "至少要有 {min} 项。"},
+    "propose_twice": {"en": "Listed twice.", "zh": "重复了。"},
+    "propose_check_title": {"en": "Before you send", "zh": "发送之前"},
+    "propose_problems": {"en": "To fix ({n}):", "zh": "还有 {n} 处要改："},
+    "propose_ready": {"en": "Nothing to fix: ready to send.", "zh": "没有要改的地方，可以发送了。"},
+    "propose_untranslated": {"en": "Texts only in {lang}: {n}. They will be marked for a translator.",
+                             "zh": "有 {n} 段只写了{lang}，会标注为待翻译。"},
+    "propose_send": {"en": "Send as a GitHub issue", "zh": "发送到 GitHub"},
+    "propose_send_blocked": {"en": "Fix the problems first", "zh": "请先改完上面的问题"},
+    "propose_send_help": {
+        "en": "GitHub opens with your proposal filled in: check it and press Create. Your draft stays here until "
+              "you start over.",
+        "zh": "会打开 GitHub 页面，投稿内容已经填好：检查后点 Create。草稿会一直留在这里，直到你点“重新开始”。"},
+    "propose_download": {"en": "Download the YAML file", "zh": "下载 YAML 文件"},
+    "propose_download_help": {"en": "To make the pull request yourself: the file goes at {path}.",
+                              "zh": "自己发起合并请求用：文件放在 {path}。"},
+    "propose_long": {
+        "en": "Your proposal is too long to go in a link. Copy it, open the issue form, and paste it under "
+              "“The entry” in place of the line that says where.",
+        "zh": "投稿内容太长，放不进链接。请先复制，再打开 issue 表单，粘贴到“The entry”下面，替换掉提示粘贴的那一行。"},
+    "propose_copy": {"en": "1. Copy the proposal", "zh": "1. 复制投稿内容"},
+    "propose_copied": {"en": "Copied. Now open the issue form.", "zh": "已复制，接着打开 issue 表单。"},
+    "propose_open_form": {"en": "2. Open the issue form", "zh": "2. 打开 issue 表单"},
+    "propose_copy_select": {"en": "The proposal is selected: long-press it and choose Copy, then open the issue form.",
+                            "zh": "投稿内容已选中：长按它，选择“复制”，再打开 issue 表单。"},
+    "propose_draft_kept": {"en": "Draft kept in this browser.", "zh": "草稿已保存在这个浏览器里。"},
+    "propose_draft_back": {"en": "Your draft is back, as you left it.", "zh": "已恢复你上次没写完的草稿。"},
+    "propose_no_storage": {
+        "en": "This browser does not let the site keep a draft: if you close this page, what you wrote is lost. "
+              "Send it or download the file before you close.",
+        "zh": "这个浏览器不让网站保存草稿：关掉页面，写的内容就没了。关之前请先发送，或者下载文件。"},
+    "propose_start_over": {"en": "Start over", "zh": "重新开始"},
+    "propose_start_over_again": {"en": "Tap again to delete your draft", "zh": "再点一次，删除草稿"},
+    "propose_in_app": {
+        "en": "This app's own browser cannot download files. Open the page in your phone's browser (in the ··· or "
+              "share menu, choose Open in browser): your draft stays only in this app's browser, so send it from "
+              "here, or copy it first.",
+        "zh": "这个 App 的内置浏览器不能下载文件。请在 ··· 或分享菜单里选“在浏览器打开”；不过草稿只保存在这个 App "
+              "里，建议直接在这里发送，或者先复制。"},
+    "improve_label": {"en": "Improve this page", "zh": "完善本页"},
+    "suggest_edit": {"en": "Suggest an edit", "zh": "提出修改"},
+    "report_problem": {"en": "Report a problem", "zh": "报告问题"},
 }
 
 

@@ -359,6 +359,10 @@
     var found = new URLSearchParams();
     CONTEXT_KEYS.forEach(function (key) { if (params.get(key)) found.set(key, params.get(key)); });
     if (remedies(params).length) found.set("add", remedies(params).join(","));
+    // on a playbook's page or kit, once the reader has said what their group is, this playbook
+    // is theirs too (a plain visit leaves the addresses it links to as they are)
+    var own = strings("cp-context").playbook;
+    if (own && found.toString()) found.set("playbook", own);
     return found;
   }
 
@@ -618,12 +622,7 @@
     var template = strings("cp-finder-strings").signs_matched || "{n} / {total}";
     var tallyTemplate = strings("cp-finder-strings").n_ticked || "{n}";
     var tally = form.querySelector(".cp-finder-ticked");
-    var chosen = (new URLSearchParams(location.search).get("signs") || "").split(",");
-    all("input[name=sign]", form).forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
-    // a shared link opens the groups whose signs it ticked
-    all("details.cp-signs-group", form).forEach(function (group) {
-      if (group.querySelector("input:checked")) group.open = true;
-    });
+    // a shared link's ticks are set, and their groups opened, by the page's own inline script
 
     function countGroups() {
       all("details.cp-signs-group", form).forEach(function (group) {

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from ...content.freshness import REVIEW_MONTHS, is_stale, is_unchecked
+from ...content.proposals import KINDS as PROPOSED_KINDS, REPORT_FORM
 from ...content.model import Entry, Fact, Pitfall, Platform, Text
 from .. import dialect, escape
 from ..context import Context
 from ..fragments import fragment
 from ..qr import qr_svg
 from ..typography import CJK_CHAR, bind_number_units
+from .propose import PROPOSE_PAGE
 
 _PRINT_HEAD = fragment(
     '<div class="cp-print-head" data-pagefind-ignore="all"><p class="cp-print-head__text">'
@@ -23,6 +27,10 @@ _REVIEWED = fragment('<p class="cp-reviewed" data-pagefind-ignore>{{ text }}</p>
 _ALIASES = fragment('<p class="cp-aliases" data-pagefind-weight="{{ weight }}" data-pagefind-meta="aliases:{{ words }}">'
                     '<span data-pagefind-ignore>{{ label }}{{ separator }}</span>{{ aliases }}</p>')
 ALIAS_WEIGHT = 7  # Pagefind's weight of a page's title (its h1)
+_IMPROVE = fragment(
+    '<nav class="cp-improve" aria-label="{{ label }}" data-pagefind-ignore="all">'
+    '{% for href, text in links %}{% if not loop.first %} · {% endif %}<a href="{{ href }}">{{ text }}</a>{% endfor %}'
+    '</nav>')
 _ACTIONS = fragment(
     '<nav class="cp-actions" aria-label="{{ label }}" data-pagefind-ignore="all">'
     '{% for href, text, download in links %}<a class="md-button{% if loop.first %} md-button--primary{% endif %}" '
@@ -117,7 +125,21 @@ def _work_title(title: str) -> str:
 
 
 def reviewed_line(ctx: Context, entry: Entry) -> str:
-    return _REVIEWED(text=ctx.ui("reviewed_on", date=entry.reviewed))
+    """When the entry was last reviewed, and how a reader improves it: "Suggest an edit" opens
+    the Propose page filled with the entry, "Report a problem" a GitHub issue naming the page."""
+    return _REVIEWED(text=ctx.ui("reviewed_on", date=entry.reviewed)) + "\n\n" + improve_links(ctx, entry)
+
+
+def improve_links(ctx: Context, entry: Entry) -> str:
+    links = []
+    if entry.kind in PROPOSED_KINDS:
+        links.append((f"{ctx.url(PROPOSE_PAGE)}?{urlencode({'edit': f'{entry.section}/{entry.id}'})}",
+                      ctx.ui("suggest_edit")))
+    if ctx.site.repo_url:
+        query = {"template": REPORT_FORM, "title": f"Problem: {entry.section}/{entry.id}",
+                 "page": ctx.canonical(), "language": f"{ctx.language.name} ({ctx.lang})"}
+        links.append((f"{ctx.site.repo_url.rstrip('/')}/issues/new?{urlencode(query)}", ctx.ui("report_problem")))
+    return _IMPROVE(label=ctx.ui("improve_label"), links=links) if links else ""
 
 
 def translation_notice(ctx: Context, entry: Entry) -> str:

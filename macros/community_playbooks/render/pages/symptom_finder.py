@@ -29,6 +29,15 @@ _FINDER = fragment(
     '<p class="cp-finder-bar"><span class="cp-finder-ticked" aria-live="polite">{{ ticked }}</span> '
     '<a class="md-button md-button--primary" href="#cp-ranked-title">{{ see_results }}</a> '
     '<button type="reset" class="md-button">{{ clear }}</button></p></form>'
+    # a shared link's ticks, and the groups that hold them open, set while the page is parsed:
+    # opened by the deferred page script after the first paint, a group of a hundred signs
+    # would push the rest of the page off a phone's screen
+    '<script>(function () {'
+    'var chosen = (new URLSearchParams(location.search).get("signs") || "").split(",");'
+    'document.querySelectorAll("form[data-cp-tool=symptoms] details.cp-signs-group").forEach(function (group) {'
+    'group.querySelectorAll("input[name=sign]").forEach(function (box) {'
+    'box.checked = chosen.indexOf(box.value) !== -1; if (box.checked) group.open = true; }); });'
+    '})();</script>'
     '<section class="cp-finder-results" aria-labelledby="cp-ranked-title">'
     '<h2 id="cp-ranked-title" tabindex="-1">{{ results_title }}</h2>'
     '<p class="cp-finder-none">{{ no_match }}</p>'
