@@ -210,3 +210,17 @@ def phone(browser):
     """A phone's tab: 390 x 844, touch, the size of the phones most of our readers hold."""
     with guarded_tab(browser, **PHONE, permissions=["clipboard-read", "clipboard-write"]) as tab:
         yield tab
+
+
+def submitted_issue(fields: dict[str, str]) -> str:
+    """An issue body as GitHub writes a submitted issue form (a heading per field, "_No
+    response_" for an empty one), with the proposed entry fenced as the form's YAML field does."""
+    from community_playbooks.content.proposals import FIELDS
+
+    parts = []
+    for name, label in FIELDS:
+        value = fields.get(name, "")
+        if name == "entry" and value:
+            value = f"```yaml\n{value}\n```"
+        parts.append(f"### {label}\n\n{value or '_No response_'}")
+    return "\n\n".join(parts)

@@ -18,11 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from community_playbooks.adapters.proposals import Issue, handle
-from community_playbooks.content.proposals import FIELDS, MAX_BODY, PASTE_LINE, read_issue
+from community_playbooks.content.proposals import MAX_BODY, PASTE_LINE, read_issue
 from community_playbooks.errors import ContentError
 
-from ..conftest import ROOT
+from ..conftest import ROOT, submitted_issue
 
 CLI = [sys.executable, "-m", "community_playbooks"]
 CANARY = "cp-proposal-canary"
@@ -33,14 +32,7 @@ NASTY = ["$(touch /tmp/{c})", "`touch /tmp/{c}`", "; touch /tmp/{c} #", "${{{{ g
 
 
 def body(**fields: str) -> str:
-    """An issue body as GitHub writes a submitted issue form: a heading per field, the entry fenced."""
-    parts = []
-    for name, label in FIELDS:
-        value = fields.get(name, "")
-        if name == "entry" and value:
-            value = f"```yaml\n{value}\n```"
-        parts.append(f"### {label}\n\n{value or '_No response_'}")
-    return "\n\n".join(parts)
+    return submitted_issue(fields)
 
 
 @pytest.fixture

@@ -10,27 +10,16 @@ from playwright.sync_api import expect
 
 from community_playbooks.content.loader import load_library
 from community_playbooks.content.model import build_entry
-from community_playbooks.content.proposals import FIELDS, PASTE_LINE, read_issue
+from community_playbooks.content.proposals import PASTE_LINE, read_issue
 from community_playbooks.content.yaml_reader import parse_document
 from community_playbooks.render.api import source_data
 from community_playbooks.render.strings import t
 
-from ..conftest import PHONE, ROOT, guarded_tab, settled
+from ..conftest import PHONE, ROOT, guarded_tab, settled, submitted_issue
 
 pytestmark = pytest.mark.browser
 
 ISSUES = "https://github.com/community-playbooks/community-playbooks/issues/new"
-
-
-def issue_body(query: dict[str, str]) -> str:
-    """What GitHub writes when the issue form is submitted as the URL filled it in."""
-    parts = []
-    for name, label in FIELDS:
-        value = query.get(name, "")
-        if name == "entry" and value:
-            value = f"```yaml\n{value}\n```"
-        parts.append(f"### {label}\n\n{value or '_No response_'}")
-    return "\n\n".join(parts)
 
 
 def sent(tab, pasted_into_form: bool = True) -> tuple[dict[str, str], str]:
@@ -44,7 +33,7 @@ def sent(tab, pasted_into_form: bool = True) -> tuple[dict[str, str], str]:
     if query["entry"] == PASTE_LINE:
         assert pasted_into_form
         query["entry"] = tab.locator("textarea.cp-propose__yaml").input_value()
-    return query, issue_body(query)
+    return query, submitted_issue(query)
 
 
 def entries():
