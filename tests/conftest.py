@@ -136,7 +136,8 @@ BROWSERS = {"browser", "page", "phone"}
 
 # Tests that take tens of seconds start first, so the test processes finish together.
 SLOW_FIRST = ("test_workflows.py", "test_a_port_alone", "test_no_page_scrolls_sideways", "test_nothing_runs_in_the_browser",
-              "test_pages_are_valid_html", "test_properdocs_builds", "test_install.py", "test_live_preview.py")
+              "test_pages_are_valid_html", "test_properdocs_builds", "test_install.py", "test_live_preview.py",
+              "test_every_shipped_entry_goes_through_the_form", "test_search_finds_what_organisers_type")
 
 
 def pytest_collection_modifyitems(items) -> None:
