@@ -195,3 +195,34 @@ def test_the_builder_prints_the_checklist_with_the_remedies_added(page, real_ser
         assert chrome not in text, chrome
     page.emulate_media(media="print")
     assert not page.locator(".cp-remove").is_visible()  # the remove button stays on screen
+
+
+def test_a_kit_is_printed_again_only_when_what_it_is_printed_from_changed(fixture_site, tmp_path):
+    """The second build copies each kit from the cache; a changed stylesheet prints them again,
+    and the PDF shows the change."""
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    from community_playbooks.adapters.printing import print_launch_kits
+    from community_playbooks.content.loader import load_library
+
+    def print_kits(site):  # in a thread of its own: this process may drive Chromium already
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(print_launch_kits, library, site, cache_dir=cache).result()
+
+    library = load_library(fixture_site.parent)
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        shutil.copytree(fixture_site, site)
+    kits = print_kits(first)
+    assert kits and all(kit.read_bytes()[:5] == b"%PDF-" for kit in kits)
+    print_kits(second)
+    for kit in kits:  # a PDF holds the time it was printed: the same bytes were not printed again
+        assert (second / kit.relative_to(first)).read_bytes() == kit.read_bytes()
+
+    stylesheet = second / "assets" / "stylesheets" / "playbooks.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n@media print { body::before { content: 'Restyled'; } }\n",
+                          encoding="utf-8")
+    for kit in print_kits(second):
+        assert "Restyled" in page_text(pypdf.PdfReader(kit).pages[0]), kit

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..content.cache import trusted_cache_dir
 from ..content.library import Library
 from ..content.loader import Loader
 from ..content.validation import SCHEMA_DIR
@@ -159,7 +160,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         from .printing import PrintError, print_launch_kits
 
         try:
-            print_launch_kits(self.library, Path(config.site_dir), directory_urls=config.use_directory_urls)
+            print_launch_kits(self.library, Path(config.site_dir), directory_urls=config.use_directory_urls,
+                              cache_dir=trusted_cache_dir(self.loader.root))
         except PrintError as err:
             raise Abort(f"Could not print the launch kits to PDF: {err}") from None
 

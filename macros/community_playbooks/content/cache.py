@@ -45,6 +45,15 @@ def user_cache_dir() -> Path:
     return Path(base) / "community-playbooks"
 
 
+def trusted_cache_dir(project: Path) -> Path | None:
+    """The disk cache a build of ``project`` may use: none when switched off (``CP_NO_CACHE``)
+    or when it lies inside the checkout, where a pull request could put files of its own."""
+    if os.environ.get("CP_NO_CACHE"):
+        return None
+    directory = user_cache_dir()
+    return None if directory.resolve().is_relative_to(Path(project).resolve()) else directory
+
+
 def engine_stamp(schema_dir: Path) -> str:
     """What cached data depends on besides its bytes: the schemas, the parsing code and the
     libraries that read and check it."""
@@ -93,7 +102,7 @@ class ValidCache:
             return None
         if not isinstance(stored, dict) or stored.get("source") != hashlib.sha256(raw).hexdigest():
             return None
-        _touch(path)
+        touch(path)
         return stored.get("data")
 
     def store(self, key: str, raw: bytes, data: Any) -> None:
@@ -135,8 +144,8 @@ def prune(root: Path, current: Path, now: float | None = None) -> None:
             if not folder.is_dir() or folder.is_symlink():
                 continue
             if folder == current:
-                for entry in folder.glob("*.json"):
-                    if now - entry.stat().st_mtime > UNUSED_DAYS * _DAY:
+                for entry in folder.iterdir():
+                    if entry.is_file() and now - entry.stat().st_mtime > UNUSED_DAYS * _DAY:
                         entry.unlink(missing_ok=True)
             elif now - folder.stat().st_mtime > OTHER_ENGINE_DAYS * _DAY:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -144,7 +153,7 @@ def prune(root: Path, current: Path, now: float | None = None) -> None:
         pass  # a cache that cannot be tidied still works
 
 
-def _touch(path: Path) -> None:
+def touch(path: Path) -> None:
     """Mark an entry (and its engine's folder) as used now."""
     try:
         os.utime(path)

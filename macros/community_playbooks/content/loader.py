@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..errors import ContentError, Problem, fatal, quoted
 from . import rules
-from .cache import ValidCache, engine_stamp, user_cache_dir
+from .cache import ValidCache, engine_stamp, trusted_cache_dir
 from .kinds import CONTENT_DIR, Kind, folders, kind_of_folder
 from .library import Library
 from .linker import link
@@ -40,7 +40,7 @@ class Loader:
         self.root = Path(root).resolve()
         self.content_dir = content_dir
         self.schema_dir = Path(schema_dir)
-        self._use_disk_cache = cache and not os.environ.get("CP_NO_CACHE")
+        self._use_disk_cache = cache
         self._loaded: tuple[tuple, Library] | None = None
         self._valid: ValidCache | None = None
 
@@ -160,9 +160,7 @@ class Loader:
         changed (a schema edited under `mkdocs serve`), so every file is checked against it."""
         stamp = engine_stamp(self.schema_dir)
         if self._valid is None or self._valid.engine != stamp:
-            directory = user_cache_dir() if self._use_disk_cache else None
-            if directory and directory.resolve().is_relative_to(self.root):
-                directory = None  # a cache the checkout could hold is no cache: files there are not trusted
+            directory = trusted_cache_dir(self.root) if self._use_disk_cache else None
             self._valid = ValidCache(directory, stamp)
         return self._valid
 
