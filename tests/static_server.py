@@ -17,12 +17,19 @@ COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", "
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files as GitHub Pages does: text compressed with gzip when the browser asks for it,
-    under the path of the site's address (``mount``, "/" by default); anything else is not found."""
+    kept by the browser ten minutes, under the path of the site's address (``mount``, "/" by
+    default); anything else is not found."""
 
     mount = "/"
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+    def end_headers(self) -> None:
+        # GitHub Pages lets a browser keep every file ten minutes: a reader's second page
+        # fetches its own HTML, not the theme's script and style again
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         if not urlsplit(path).path.startswith(self.mount):
