@@ -18,6 +18,7 @@ import pytest
 from community_playbooks.adapters.site_build import BuildError, build_site
 
 from .static_server import serve
+from .workflows import JobFailed, JobRun, job_run, run_job
 
 # The tests keep their own cache of valid entries, never the user's: one folder per run, shared
 # by every test process (each inherits the variable from the first) and every build they start.
@@ -67,24 +68,45 @@ def build_all(project: Path, site: Path, *, pdf: bool = False) -> None:
 def shared(tmp_path_factory, name: str, make) -> Path:
     """``make(folder)`` run once per test run, whichever test process needs it first; the others
     wait for it and read the same folder. The sites most tests only read are built this way:
-    once, not once per test process (pytest-xdist worker)."""
+    once, not once per test process (pytest-xdist worker). If it failed, every test that needs
+    it fails with the same message, without trying again."""
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, done = root / "shared" / name, root / "shared" / f"{name}.done"
+    folder, done, failed = (root / "shared" / f"{name}{suffix}" for suffix in ("", ".done", ".failed"))
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(root / "shared" / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"))
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
-            make(folder)
+            try:
+                make(folder)
+            except BaseException as err:
+                failed.write_text(f"{name} could not be made: {err}", encoding="utf-8")
+                raise
             done.touch()
     return folder
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The shipped project, built strictly once for the whole run, launch kit PDFs included."""
-    return shared(tmp_path_factory, "real-site", lambda folder: build_all(ROOT, folder, pdf=True))
+def deployed(tmp_path_factory) -> JobRun:
+    """The deploy workflow's build job, run from a fresh checkout once for the whole run."""
+    def make(folder: Path) -> None:
+        try:
+            run_job("deploy.yml", "build", folder)
+        except JobFailed as err:
+            pytest.fail(str(err))
+
+    return job_run("deploy.yml", "build", shared(tmp_path_factory, "deploy-job", make))
+
+
+@pytest.fixture(scope="session")
+def real_site(deployed) -> Path:
+    """The shipped project as the deploy job publishes it: built strictly, both languages,
+    launch kit PDFs included. The tests read the very folder that would go to GitHub Pages."""
+    assert deployed.site is not None, f"the deploy job uploaded no site ({deployed.uploaded})"
+    return deployed.site
 
 
 def built_project(tmp_path_factory, name: str, **changes) -> Path:
@@ -130,18 +152,32 @@ def browser():
 
 # A test that asks for one of these reads a built site or drives Chromium: the quick run
 # (`make test-quick`, -m "not build and not browser") leaves it out.
-BUILT_SITES = {"real_site", "fixture_site", "real_server"}
+BUILT_SITES = {"deployed", "real_site", "fixture_site", "real_server"}
 BROWSERS = {"browser", "page", "phone"}
 
 
-# Tests that take tens of seconds start first, so the test processes finish together.
+# Tests that take tens of seconds: see pytest_collection_modifyitems.
 SLOW_FIRST = ("test_workflows.py", "test_a_port_alone", "test_no_page_scrolls_sideways", "test_nothing_runs_in_the_browser",
               "test_pages_are_valid_html", "test_properdocs_builds", "test_install.py", "test_live_preview.py",
               "test_every_shipped_entry_goes_through_the_form", "test_search_finds_what_organisers_type")
 
 
 def pytest_collection_modifyitems(items) -> None:
-    items.sort(key=lambda item: not any(slow in item.nodeid for slow in SLOW_FIRST))
+    """The run in the order that keeps both test processes busy: pytest-xdist gives the first
+    half of the list to one process and the second half to the other. The list starts with
+    what makes the site most tests read (the deploy job), goes on with the tests that read a
+    site or drive Chromium, and ends with those that need neither, the slow ones last: the
+    second process starts there, never waiting for the site, and takes the long jobs."""
+    def order(item) -> tuple[int, bool]:
+        used = set(getattr(item, "fixturenames", ()))
+        slow = any(name in item.nodeid for name in SLOW_FIRST)
+        if "deployed" in used and "real_site" not in used:
+            return 0, False
+        if used & (BUILT_SITES | BROWSERS):
+            return 1, not slow
+        return 2, slow
+
+    items.sort(key=order)
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & BROWSERS:
