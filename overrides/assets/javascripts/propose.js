@@ -782,7 +782,7 @@
       kindSpec().fields.forEach(function (f) {
         form.appendChild(drawField(f, values(), [f.name], f.required));
       });
-      window.scrollTo(0, scroll);
+      if (scroll) window.scrollTo(0, scroll);  // at the top, asking would lay the whole form out at once
       if (focusPath) {
         var target = document.getElementById(controlId(focusPath)) ||
           form.querySelector('[data-path="' + keyOf(focusPath) + '"] input, [data-path="' + keyOf(focusPath) + '"] textarea, [data-path="' + keyOf(focusPath) + '"] select');
