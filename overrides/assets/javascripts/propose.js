@@ -774,8 +774,8 @@
       return head;
     }
 
-    function redraw(scope, focusPath) {
-      var scroll = window.pageYOffset;
+    function redraw(scope, focusPath, scroll) {
+      if (scroll === undefined) scroll = window.pageYOffset;
       refs = {};
       form.textContent = "";
       form.appendChild(drawHead());
@@ -1050,6 +1050,7 @@
     }
 
     function start(data) {
+      var scroll = window.pageYOffset;  // asked before the form leaves the page: after, it lays the page out again
       root.textContent = "";
       root.appendChild(status);
       showStatus("");
@@ -1061,7 +1062,7 @@
       else if (!storage) showStatus(S.no_storage);
       root.appendChild(form);
       root.appendChild(sendArea);
-      redraw();
+      redraw(null, null, scroll);
       root.setAttribute("data-cp-entry", state.target || "");
       root.removeAttribute("aria-busy");
       state.dirty = false;
