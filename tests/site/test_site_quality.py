@@ -106,6 +106,11 @@ def test_a_first_visit_and_a_first_search_stay_within_their_budgets(page, real_s
     prefix = "" if lang == "en" else "/zh"
     page.goto(f"{real_server}{prefix}/playbooks/reading-circle/")
     page.wait_for_load_state("networkidle")
+    # the browser asks for the page's icon when it gets round to it, on a busy machine after
+    # the network has gone quiet: it belongs to the visit, not to the search that follows
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    if icon not in sizes:
+        page.wait_for_event("requestfinished", lambda request: request.url == icon)
     first_visit = dict(sizes)
     assert not [url for url in first_visit if "/pagefind/" in url], "a visitor who does not search downloads no index"
     assert sum(first_visit.values()) <= FIRST_VISIT_BUDGET, sorted(first_visit.items(), key=lambda kv: -kv[1])
