@@ -3,6 +3,8 @@ must stay true as the engine and its rules change."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 from community_playbooks.content.loader import Loader
@@ -54,3 +56,24 @@ def test_the_search_benchmark_sets_each_size_beside_the_shipped_one_and_the_budg
         assert ratio_head in lines[0] and len(lines) == 6
         row = next(line for line in lines if line.startswith(search_row))
         assert row.endswith("| 120 / 130 | 150 / 160 | 1.25 / 1.23 | 250 |"), row
+
+
+def test_system_packages_that_are_there_are_not_installed_again(tmp_path):
+    """A machine with every package gets no apt-get: not even when the font list is long, so
+    that fc-list is still writing when the first Chinese font has been found."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fonts = "".join(f"/usr/share/fonts/NotoSansCJK-{n}.ttc: Noto Sans CJK SC:style=Regular\n" for n in range(20_000))
+    (tmp_path / "fonts.txt").write_text(fonts, encoding="utf-8")
+    programs = {"fc-list": f"cat {tmp_path / 'fonts.txt'}", "java": "true", "npm": "true",
+                "apt-get": f"echo \"$@\" >> {tmp_path / 'apt-get.log'}; exit 1", "sudo": '"$@"'}
+    for name, body in programs.items():
+        (bin_dir / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    for argument in ([], ["pdf"]):
+        for _ in range(5):  # the race it guards against is lost only some of the time
+            result = subprocess.run([str(ROOT / "tools" / "system-packages"), *argument], env=env,
+                                    capture_output=True, text=True, check=False)
+            assert result.returncode == 0 and not result.stdout, result.stdout + result.stderr
+    assert not (tmp_path / "apt-get.log").exists(), (tmp_path / "apt-get.log").read_text(encoding="utf-8")
